@@ -1,0 +1,41 @@
+"""Domain errors. The CLI and the web layer turn these into one-line messages."""
+
+from __future__ import annotations
+
+__all__ = [
+    "BaggrundError",
+    "UnknownCountry",
+    "BadDate",
+    "BadDocument",
+    "AnnexConflict",
+    "NotFound",
+    "StoreError",
+]
+
+
+class BaggrundError(Exception):
+    """Base class of every error baggrund raises on purpose."""
+
+
+class UnknownCountry(BaggrundError, ValueError):
+    """A country name or code that no table knows."""
+
+
+class BadDate(BaggrundError, ValueError):
+    """A date that cannot be read in Danish, English or ISO form."""
+
+
+class BadDocument(BaggrundError, ValueError):
+    """A document that cannot be stored: malformed header, missing field, empty body ..."""
+
+
+class AnnexConflict(BaggrundError):
+    """A different document claims a country and annex number that is already taken."""
+
+
+class NotFound(BaggrundError, LookupError):
+    """No document or passage with that anchor."""
+
+
+class StoreError(BaggrundError):
+    """The store cannot be opened or is in an unexpected state."""

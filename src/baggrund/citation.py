@@ -1,0 +1,102 @@
+"""Citations in the board's style, in Danish and English, and the anchors they point to.
+
+Flygtningenævnets baggrundsmateriale, Aserbajdsjan, bilag 367: US Department of State,
+»2024 Trafficking in Persons Report: Azerbaijan«, udgivet 24. juni 2024, afsnit
+»PROTECTION«, 4. afsnit [AZE-367/protection/4]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .country import country_by_code
+from .dates import format_date_da, format_date_en
+from .errors import NotFound
+
+__all__ = ["Anchor", "parse_anchor", "cite_da", "cite_en", "DEFAULT_COLLECTION"]
+
+DEFAULT_COLLECTION = {"da": "Baggrundsmateriale", "en": "Background material"}
+BOARD_COLLECTION = "Flygtningenævnets baggrundsmateriale"
+_BOARD_EN = "Refugee Appeals Board background material"
+
+_ANCHOR = re.compile(r"^([A-Za-z]{3})-(\d{1,9})(?:/([a-z0-9-]+)(?:/(\d{1,6}))?)?/?$")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """``AZE-367`` (a document), ``AZE-367/protection`` (a section) or
+    ``AZE-367/protection/4`` (a passage)."""
+
+    country: str
+    annex: int
+    section: str | None = None
+    number: int | None = None
+
+    @property
+    def document(self) -> str:
+        return f"{self.country}-{self.annex}"
+
+    @property
+    def local(self) -> str | None:
+        return f"{self.section}/{self.number}" if self.number is not None else None
+
+    def __str__(self) -> str:
+        parts = [self.document, self.section, None if self.number is None else str(self.number)]
+        return "/".join(p for p in parts if p)
+
+
+def parse_anchor(text: str) -> Anchor:
+    m = _ANCHOR.match(text.strip())
+    if not m:
+        raise NotFound(f"not an anchor: {text!r} (expected e.g. AZE-367 or AZE-367/protection/4)")
+    number = int(m.group(4)) if m.group(4) else None
+    return Anchor(m.group(1).upper(), int(m.group(2)), m.group(3), number)
+
+
+def _collection(doc: dict, lang: str) -> str:
+    collection = doc.get("collection")
+    if not collection:
+        return DEFAULT_COLLECTION[lang]
+    if lang == "en" and collection == BOARD_COLLECTION:
+        return _BOARD_EN
+    return collection
+
+
+def _date(value) -> dt.date | None:
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value) if value else None
+    return value
+
+
+def cite_da(doc: dict, heading: str = "", number: int | None = None, anchor: str = "") -> str:
+    """The Danish citation of a document, or of a passage when ``number`` is given."""
+    country = country_by_code(doc["country"])
+    parts = [f"{_collection(doc, 'da')}, {country.name_da}, bilag {doc['annex']}: {doc['source']}"]
+    parts.append(f"»{doc['title']}«")
+    published = _date(doc.get("published"))
+    parts.append(f"udgivet {format_date_da(published)}" if published else "udgivelsesdato ukendt")
+    if heading:
+        parts.append(f"under »{heading}«")
+    if number is not None:
+        parts.append(f"{number}. afsnit")
+    text = ", ".join(parts)
+    return f"{text} [{anchor}]" if anchor else text
+
+
+def cite_en(doc: dict, heading: str = "", number: int | None = None, anchor: str = "") -> str:
+    """The English citation of a document, or of a passage when ``number`` is given."""
+    country = country_by_code(doc["country"])
+    parts = [f"{_collection(doc, 'en')}, {country.name_en}, annex {doc['annex']}: {doc['source']}"]
+    parts.append(f"‘{doc['title']}’")
+    published = _date(doc.get("published"))
+    parts.append(
+        f"published {format_date_en(published)}" if published else "date of publication unknown"
+    )
+    if heading:
+        parts.append(f"section ‘{heading}’")
+    if number is not None:
+        parts.append(f"paragraph {number}")
+    text = ", ".join(parts)
+    return f"{text} [{anchor}]" if anchor else text

@@ -1,0 +1,324 @@
+"""The ``baggrund`` command: parse input, make one library call, print the result.
+
+Output meant for people is readable (``--lang da`` for Danish); ``--json`` gives JSON for
+programs. Domain errors become one-line messages and a non-zero exit status."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from functools import wraps
+
+import click
+
+from .errors import BaggrundError
+from .library import DEFAULT_DB, Library
+from .reader import DEFAULT_MAX_BYTES
+
+LABELS = {
+    "en": {
+        "added": "added", "updated": "updated", "unchanged": "unchanged", "rejected": "rejected",
+        "warning": "warning", "annex": "Annex", "country": "Country", "source": "Source",
+        "title": "Title", "published": "Published", "added_on": "Added", "documents": "Documents",
+        "no_hits": "No passage matches. Try fewer words or remove a filter.",
+        "relaxed": "No passage has every word; showing passages with some of them.",
+        "found": "{total} passages", "reading": "Reading", "section": "Section",
+        "updated_on": "Updated", "series": "Series",
+    },
+    "da": {
+        "added": "tilføjet", "updated": "opdateret", "unchanged": "uændret", "rejected": "afvist",
+        "warning": "advarsel", "annex": "Bilagsnr.", "country": "Land", "source": "Kilde",
+        "title": "Titel", "published": "Udgivet", "added_on": "Optaget på baggrundsmaterialet",
+        "documents": "Dokumenter",
+        "no_hits": "Ingen afsnit passer. Prøv færre ord, eller fjern et filter.",
+        "relaxed": "Intet afsnit har alle ordene; viser afsnit med nogle af dem.",
+        "found": "{total} afsnit", "reading": "Læser", "section": "Afsnit",
+        "updated_on": "Opdateret", "series": "Serie",
+    },
+}  # fmt: skip
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+class Context:
+    def __init__(self, db: str, lang: str):
+        self.db, self.lang = db, lang
+        self.labels = LABELS[lang]
+
+    def library(self) -> Library:
+        return Library.open(self.db)
+
+
+def handle_errors(func):
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except (BaggrundError, ValueError) as exc:
+            raise click.ClickException(str(exc)) from None
+
+    return wrapper
+
+
+db_option = click.option(
+    "--db",
+    envvar="BAGGRUND_DB",
+    default=DEFAULT_DB,
+    show_default=True,
+    help="The store: a SQLite file (or set BAGGRUND_DB).",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "da"]),
+    envvar="BAGGRUND_LANG",
+    default="en",
+    show_default=True,
+    help="Language of the output meant for people (or set BAGGRUND_LANG).",
+)
+@click.version_option(package_name="baggrund")
+@click.pass_context
+def main(ctx: click.Context, lang: str) -> None:
+    """baggrund: country-of-origin background material for asylum cases. Ingest reports,
+    search them to the paragraph, and cite them by country and annex number (bilag)."""
+    ctx.obj = {"lang": lang}
+
+
+def _ctx(db: str) -> Context:
+    return Context(db, click.get_current_context().find_root().obj["lang"])
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@db_option
+@click.option("--max-size", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Reject files larger than this many bytes.")  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="One JSON line per document, then a summary.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@handle_errors
+def ingest(paths, db, max_size, as_json, quiet):
+    """Ingest files and folders (board text format, JSON Lines, .jsonl.gz). Exit status 1 when
+    anything was rejected."""
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    from .ingest import total_bytes
+
+    c = _ctx(db)
+    err = _console(stderr=True)
+    with c.library() as lib:
+        total = total_bytes(list(paths))
+        show = not quiet and err.is_terminal
+        progress = Progress(
+            "[progress.description]{task.description}", BarColumn(), DownloadColumn(),
+            TimeRemainingColumn(), "{task.fields[docs]}", console=err, disable=not show,
+        )  # fmt: skip
+        with progress:
+            task = progress.add_task(c.labels["reading"], total=total or None, docs="")
+            counts = {"n": 0}
+
+            def on_event(event):
+                if event.status in ("added", "updated", "unchanged"):
+                    counts["n"] += 1
+                    progress.update(task, docs=f"{counts['n']:,} docs")
+                if as_json:
+                    print(json.dumps(event.to_dict(), ensure_ascii=False), flush=True)
+                elif event.status in ("rejected", "warning"):
+                    progress.console.print(
+                        f"{c.labels[event.status]}: {event.where()}: {event.message}",
+                        markup=False,
+                    )
+
+            summary = lib.ingest(
+                list(paths), max_bytes=max_size, on_event=on_event,
+                on_progress=lambda n: progress.advance(task, n),
+            )  # fmt: skip
+    if as_json:
+        print(json.dumps({"summary": summary.to_dict()}, ensure_ascii=False))
+    else:
+        L = c.labels
+        click.echo(
+            f"{L['added']}: {summary.added}, {L['updated']}: {summary.updated}, "
+            f"{L['unchanged']}: {summary.unchanged}, {L['rejected']}: {len(summary.rejected)}"
+        )
+    sys.exit(0 if summary.ok else 1)
+
+
+@main.command()
+@click.argument("query")
+@db_option
+@click.option("--country", help="ISO code or any Danish or English name.")
+@click.option("--source", help="Publishing organisation, e.g. 'US Department of State'.")
+@click.option("--series", help="Report series, e.g. 'Country Reports on Human Rights Practices'.")
+@click.option("--since", help="Published on or after this date.")
+@click.option("--until", help="Published on or before this date.")
+@click.option("--added-since", help="Added to the collection on or after this date.")
+@click.option("--added-until", help="Added to the collection on or before this date.")
+@click.option("--latest", is_flag=True, help="Only the newest edition of each report series.")
+@click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0)
+@click.option("--facets", is_flag=True, help="Also count hits by country, source and year.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per hit per line.")
+@handle_errors
+def search(query, db, as_json, facets, **options):
+    """Search passages. Words, "phrases", OR, -exclusion, prefix*."""
+    c = _ctx(db)
+    with c.library() as lib:
+        result = lib.search(query, facets=facets, **options)
+    if as_json:
+        for hit in result.hits:
+            print(hit.to_json())
+        if facets:
+            print(json.dumps({"facets": result.facets, "total": result.total}, ensure_ascii=False))
+        return
+    out, L = _console(), c.labels
+    if not result.hits:
+        out.print(L["no_hits"])
+        return
+    out.print(L["found"].format(total=f"{result.total:,}"))
+    if result.relaxed:
+        out.print(f"[italic]{L['relaxed']}[/italic]")
+    from rich.text import Text
+
+    for i, hit in enumerate(result.hits, start=result.offset + 1):
+        out.print()
+        head = Text(f"{i}. ", style="bold")
+        head.append(hit.anchor, style="bold cyan")
+        head.append(f"  {hit.title} · {hit.source} · {hit.published or hit.edition_year or ''}")
+        out.print(head)
+        if hit.heading:
+            out.print(Text(" / ".join(hit.section_path), style="dim"))
+        snippet = Text()
+        for part in _parts(hit.snippet_html):
+            snippet.append(part[0], style="bold yellow" if part[1] else None)
+        out.print(snippet)
+        out.print(Text(hit.citation_da if c.lang == "da" else hit.citation, style="green"))
+    if facets and result.facets:
+        out.print()
+        for name, counts in result.facets.items():
+            out.print(f"{name}: " + ", ".join(f"{k} ({v})" for k, v in counts.items()))
+
+
+def _parts(snippet_html: str):
+    import html
+    import re
+
+    for piece in re.split(r"(<mark>.*?</mark>)", snippet_html):
+        if piece.startswith("<mark>"):
+            yield html.unescape(piece[6:-7]), True
+        elif piece:
+            yield html.unescape(piece), False
+
+
+@main.command()
+@click.argument("anchor")
+@db_option
+@click.option("--json", "as_json", is_flag=True)
+@handle_errors
+def show(anchor, db, as_json):
+    """Show a passage (AZE-367/protection/4) or a whole document (AZE-367)."""
+    c = _ctx(db)
+    with c.library() as lib:
+        if anchor.count("/") >= 2:
+            view = lib.passage(anchor)
+            if as_json:
+                print(json.dumps(view.to_dict(), ensure_ascii=False, indent=1))
+                return
+            click.echo(view.text)
+            click.echo()
+            click.echo(view.citation_da if c.lang == "da" else view.citation)
+            return
+        doc = lib.document(anchor.strip("/").split("/")[0])
+    if as_json:
+        print(json.dumps(doc, ensure_ascii=False, indent=1))
+        return
+    L = c.labels
+    rows = [
+        (L["annex"], doc["annex"]),
+        (L["country"], doc["country_name_da"] if c.lang == "da" else doc["country_name"]),
+        (L["source"], doc["source"]),
+        (L["title"], doc["title"]),
+        (L["published"], doc["published"] or "–"),
+        (L["added_on"], doc["added"]),
+    ]
+    if doc["series"]:
+        rows.append((L["series"], doc["series"]))
+    if doc["updated"]:
+        rows.append((L["updated_on"], doc["updated"]))
+    for label, value in rows:
+        click.echo(f"{label + ':':<32}{value}")
+    current = None
+    for p in doc["passages"]:
+        if p["section"] != current:
+            current = p["section"]
+            heading = doc["sections"][current]["heading"]
+            if heading:
+                click.echo(f"\n{heading}")
+        click.echo(f"\n[{p['anchor']}]\n{p['text']}")
+
+
+@main.command()
+@click.argument("country")
+@db_option
+@click.option("--as-of", help="The list as it stood on this date (e.g. 2024-07-01).")
+@click.option("--csv", "as_csv", is_flag=True)
+@click.option("--json", "as_json", is_flag=True)
+@handle_errors
+def annexes(country, db, as_of, as_csv, as_json):
+    """The annex list (bilagsliste) of a country, optionally as of a date."""
+    c = _ctx(db)
+    with c.library() as lib:
+        rows = lib.annexes(country, as_of)
+    fields = ["annex", "title", "source", "published", "added"]
+    if as_json:
+        for row in rows:
+            print(json.dumps({k: row[k] for k in fields}, ensure_ascii=False))
+        return
+    if as_csv:
+        writer = csv.writer(sys.stdout)
+        L = c.labels
+        writer.writerow([L["annex"], L["title"], L["source"], L["published"], L["added_on"]])
+        for row in rows:
+            writer.writerow([row[k] or "" for k in fields])
+        return
+    from rich.table import Table
+
+    L = c.labels
+    table = Table(L["annex"], L["title"], L["source"], L["published"], L["added_on"])
+    for row in rows:
+        table.add_row(str(row["annex"]), row["title"], row["source"], row["published"] or "–",
+                      row["added"])  # fmt: skip
+    _console().print(table)
+
+
+@main.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True)
+@handle_errors
+def countries(db, as_json):
+    """Countries with their document counts."""
+    c = _ctx(db)
+    with c.library() as lib:
+        rows = lib.countries()
+    if as_json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    from rich.table import Table
+
+    L = c.labels
+    table = Table("ISO", "Dansk", "English", L["documents"])
+    for row in rows:
+        table.add_row(row["country"], row["name_da"], row["name"], str(row["documents"]))
+    _console().print(table)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main(prog_name=os.path.basename(sys.argv[0]))

@@ -1,0 +1,230 @@
+"""Countries: resolve any Danish or English spelling to an ISO 3166 code and everyday names.
+
+The lookup table is built from libraries, not typed by hand:
+
+* pycountry gives the ISO 3166-1 codes and the ISO names (``name``, ``common_name``,
+  ``official_name``), plus their Danish translations through its gettext catalogue;
+* Babel's CLDR territory names give the everyday English and Danish names;
+* a small alias table covers historic names, variants and report titles that neither carries.
+
+Kosovo is not in ISO 3166-1; it gets the user-assigned codes ``XK``/``XKX`` used by the EU
+and UNHCR, and its names from CLDR.
+
+Names are compared after normalisation: case, accents, apostrophes, punctuation and
+whitespace are ignored, ``&`` equals ``and``, ``St.`` equals ``Saint``, a leading "The" is
+dropped and inverted forms ("Netherlands, The", "Korea, Republic of") are turned around.
+A trailing parenthetical ("Turkey (Türkiye)") is dropped when the full form is not known.
+
+Each source has a strength (codes > aliases > primary names > official names > the head of
+an inverted name). A key claimed by several countries goes to the strongest source; if two
+different countries tie at the strongest source, the key is ambiguous and resolves to
+neither ("Korea", "Congo", "Virgin Islands").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from baggrund.errors import UnknownCountry
+
+__all__ = ["Country", "resolve_country", "country_by_code", "all_countries"]
+
+
+@dataclass(frozen=True)
+class Country:
+    """One country: ISO 3166-1 codes and its everyday English and Danish names (CLDR)."""
+
+    code: str
+    alpha2: str
+    name_en: str
+    name_da: str
+
+
+# Territories that pycountry does not carry: (alpha-2, alpha-3, English fallback name).
+_EXTRA_COUNTRIES: tuple[tuple[str, str, str], ...] = (("XK", "XKX", "Kosovo"),)
+
+# Historic names, variants and report titles the libraries do not carry. A name listed
+# with two codes is deliberately ambiguous and never resolves.
+_ALIASES: tuple[tuple[str, str], ...] = (
+    ("Burma", "MMR"),
+    ("Swaziland", "SWZ"),
+    ("Macedonia", "MKD"),
+    ("Makedonien", "MKD"),
+    ("Turkey", "TUR"),
+    ("Republic of Turkey", "TUR"),
+    ("Republic of Kosovo", "XKX"),
+    ("Ivory Coast", "CIV"),
+    ("East Timor", "TLS"),
+    ("Østtimor", "TLS"),
+    ("Zaire", "COD"),
+    ("DR Congo", "COD"),
+    ("DRC", "COD"),
+    ("UK", "GBR"),
+    ("Great Britain", "GBR"),
+    ("UAE", "ARE"),
+    ("Palestine", "PSE"),
+    ("Palæstina", "PSE"),
+    ("West Bank", "PSE"),
+    ("Vestbredden", "PSE"),
+    ("Gaza", "PSE"),
+    ("Gazastriben", "PSE"),
+    # Titles of the US State Department country reports.
+    ("Israel and the Occupied Territories", "ISR"),
+    ("Israel, West Bank and Gaza", "ISR"),
+    ("Israel, Golan Heights, West Bank and Gaza", "ISR"),
+    # Ambiguous on their own: refuse rather than guess.
+    ("Congo", "COD"),
+    ("Congo", "COG"),
+    ("Korea", "KOR"),
+    ("Korea", "PRK"),
+)
+
+# Source strengths: on a collision the stronger source wins; a tie between codes is dropped.
+_CODE, _ALIAS, _PRIMARY, _OFFICIAL, _HEAD = 5, 4, 3, 2, 1
+
+_FOLD = str.maketrans(
+    {"æ": "ae", "ø": "o", "ð": "d", "đ": "d", "ł": "l", "ı": "i", "œ": "oe", "&": " and "}
+)
+_APOSTROPHES = re.compile(r"['‘’ʼ`´]")
+_NON_WORD = re.compile(r"[\W_]+")
+# "Gambia, The", "Korea, Republic of", "Congo, The Democratic Republic of the".
+_INVERTED = re.compile(r"^(?P<head>.+),\s*(?P<tail>the|[^,]*\bof(?:\s+the)?)\s*$", re.IGNORECASE)
+_TRAILING_PAREN = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _norm(text: str) -> str:
+    """Return the comparison key of a name: folded, unaccented, unspaced, uninverted."""
+    match = _INVERTED.match(text.strip())
+    if match:
+        text = f"{match['tail']} {match['head']}"
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    words = _NON_WORD.sub(" ", _APOSTROPHES.sub("", text)).split()
+    words = ["saint" if word == "st" else word for word in words]
+    if words and words[0] == "the":
+        words = words[1:]
+    # Joined without spaces: "Cote d Ivoire" = "Cote dIvoire", "Nord Korea" = "Nordkorea".
+    return "".join(words)
+
+
+@dataclass(frozen=True)
+class _Tables:
+    countries: dict[str, Country]  # alpha-3 -> Country
+    by_code: dict[str, Country]  # upper-case alpha-3 and alpha-2 -> Country
+    candidates: dict[str, dict[int, set[str]]]  # key -> strength -> alpha-3 codes
+    by_key: dict[str, str]  # key -> alpha-3, unambiguous keys only
+    ambiguous: dict[str, tuple[str, ...]]  # key -> the alpha-3 codes it could mean
+
+
+def _collapse(
+    candidates: dict[str, dict[int, set[str]]],
+) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """Split candidates into unambiguous keys and ambiguous ones, by strongest source."""
+    by_key: dict[str, str] = {}
+    ambiguous: dict[str, tuple[str, ...]] = {}
+    for key, by_strength in candidates.items():
+        codes = by_strength[max(by_strength)]
+        if len(codes) == 1:
+            by_key[key] = next(iter(codes))
+        else:
+            ambiguous[key] = tuple(sorted(codes))
+    return by_key, ambiguous
+
+
+@cache
+def _tables() -> _Tables:
+    """Build every lookup table once, on first use (imports included: they are slow)."""
+    import gettext
+
+    import pycountry
+    from babel import Locale
+
+    cldr_en = Locale("en").territories
+    cldr_da = Locale("da").territories
+    try:
+        to_da = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["da"]).gettext
+    except OSError:  # catalogue missing: CLDR still gives the Danish names
+
+        def to_da(message: str) -> str:
+            return message
+
+    countries: dict[str, Country] = {}
+    candidates: dict[str, dict[int, set[str]]] = {}
+
+    def add(name: str | None, strength: int, code: str) -> None:
+        if name and (key := _norm(name)):
+            candidates.setdefault(key, {}).setdefault(strength, set()).add(code)
+
+    # pycountry records raise AttributeError for absent optional fields, hence getattr.
+    records = [
+        (
+            c.alpha_2,
+            c.alpha_3,
+            c.name,
+            getattr(c, "common_name", None),
+            getattr(c, "official_name", None),
+        )
+        for c in pycountry.countries
+    ]
+    records += [(a2, a3, name, None, None) for a2, a3, name in _EXTRA_COUNTRIES]
+    for alpha2, code, name, common, official in records:
+        primary = [name, common, cldr_en.get(alpha2), cldr_da.get(alpha2)]
+        primary += [to_da(n) for n in (name, common) if n]
+        officials = [official, to_da(official)] if official else []
+        countries[code] = Country(
+            code=code,
+            alpha2=alpha2,
+            name_en=cldr_en.get(alpha2) or common or name,
+            name_da=cldr_da.get(alpha2) or to_da(common or name),
+        )
+        add(code, _CODE, code)
+        add(alpha2, _CODE, code)
+        for n in primary:
+            add(n, _PRIMARY, code)
+        for n in officials:
+            add(n, _OFFICIAL, code)
+        # The head of an inverted ISO name: "Korea" of "Korea, Republic of".
+        for n in primary + officials:
+            if n and "," in n:
+                add(n.split(",", 1)[0], _HEAD, code)
+    for name, code in _ALIASES:
+        add(name, _ALIAS, code)
+
+    by_key, ambiguous = _collapse(candidates)
+    by_code = {c.code: c for c in countries.values()} | {c.alpha2: c for c in countries.values()}
+    return _Tables(dict(sorted(countries.items())), by_code, candidates, by_key, ambiguous)
+
+
+def resolve_country(name: str) -> Country:
+    """Return the country a Danish or English name (or an ISO code) stands for.
+
+    Raises UnknownCountry for an unknown, empty or ambiguous name.
+    """
+    if not isinstance(name, str):
+        raise UnknownCountry(f"unknown country {name!r}")
+    tables = _tables()
+    for text in (name, _TRAILING_PAREN.sub("", name)):
+        key = _norm(text)
+        if key in tables.by_key:
+            return tables.countries[tables.by_key[key]]
+        if key in tables.ambiguous:
+            options = " or ".join(tables.ambiguous[key])
+            raise UnknownCountry(f"ambiguous country {name!r}: could be {options}")
+    raise UnknownCountry(f"unknown country {name!r}")
+
+
+def country_by_code(code: str) -> Country:
+    """Return the country with this ISO 3166-1 alpha-3 or alpha-2 code (any case)."""
+    if isinstance(code, str):
+        country = _tables().by_code.get(code.strip().upper())
+        if country is not None:
+            return country
+    raise UnknownCountry(f"unknown country code {code!r}")
+
+
+def all_countries() -> list[Country]:
+    """Return every known country (ISO 3166-1 plus Kosovo), sorted by alpha-3 code."""
+    return list(_tables().countries.values())

@@ -1,0 +1,135 @@
+"""Documents: a :class:`Record` as a reader found it, and the normalised :class:`Document`
+that is stored (ISO country, parsed dates, canonical source, repaired and segmented text)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+
+from .country import Country, resolve_country
+from .dates import parse_date
+from .errors import BadDocument
+from .passage import Segmented, segment
+from .source import canonical_source, infer_series
+
+__all__ = ["Record", "Document", "prepare", "detect_language"]
+
+
+@dataclass(frozen=True)
+class Record:
+    """A document as read from a file, before normalisation. ``origin`` and ``line`` say where
+    it came from, for messages."""
+
+    origin: str
+    title: str
+    country: str
+    source: str
+    text: str
+    line: int | None = None
+    external_id: str | None = None
+    annex: int | None = None
+    series: str | None = None
+    edition_year: int | None = None
+    url: str | None = None
+    published: str | None = None
+    added: str | None = None
+    collection: str | None = None
+    format: str = "jsonl"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A normalised document, ready to store. ``annex`` is ``None`` until the store numbers it."""
+
+    record: Record
+    country: Country
+    source: str
+    series: str | None
+    edition_year: int | None
+    title: str
+    published: dt.date | None
+    added: dt.date | None
+    language: str
+    segmented: Segmented = field(repr=False)
+    checksum: str = ""
+
+    @property
+    def external_id(self) -> str | None:
+        return self.record.external_id
+
+    @property
+    def annex(self) -> int | None:
+        return self.record.annex
+
+
+_EN = frozenset("the of and to in a is that for was were with by on as from not".split())
+_DA = frozenset("og i at det er en til på af med for som de der ikke den var har om".split())
+
+
+def detect_language(text: str) -> str:
+    """``en`` or ``da``, by counting common words in the first few thousand characters."""
+    words = re.findall(r"[a-zæøå]+", text[:6000].casefold())
+    en = sum(w in _EN for w in words)
+    da = sum(w in _DA for w in words)
+    return "da" if da > en else "en"
+
+
+def prepare(record: Record) -> Document:
+    """Normalise a record. Raises a :class:`~baggrund.errors.BaggrundError` naming the field."""
+    title = " ".join((record.title or "").split())
+    if not title:
+        raise BadDocument("missing title")
+    if not (record.source or "").strip():
+        raise BadDocument("missing source")
+    if not (record.text or "").strip():
+        raise BadDocument("empty text")
+    if record.annex is not None and record.annex < 1:
+        raise BadDocument(f"annex number must be a positive whole number, not {record.annex}")
+    country = resolve_country(record.country or "")
+    source = canonical_source(record.source)
+    series = " ".join(record.series.split()) if record.series else infer_series(title)
+    edition_year = record.edition_year
+    if edition_year is None:
+        m = re.match(r"^(19|20)\d\d\b", title)
+        edition_year = int(m.group(0)) if m and series else None
+    published = parse_date(record.published, field="published")
+    added = parse_date(record.added, field="added")
+    segmented = segment(record.text, title=title)
+    if not segmented.passages:
+        raise BadDocument("no text besides headings")
+    language = detect_language(record.text)
+    checksum = hashlib.sha256(
+        json.dumps(
+            [
+                record.external_id,
+                record.annex,
+                country.code,
+                source,
+                series,
+                edition_year,
+                title,
+                record.url,
+                published and published.isoformat(),
+                added and added.isoformat(),
+                record.collection,
+                record.text,
+            ],
+            ensure_ascii=False,
+        ).encode()
+    ).hexdigest()
+    return Document(
+        record=record,
+        country=country,
+        source=source,
+        series=series,
+        edition_year=edition_year,
+        title=title,
+        published=published,
+        added=added,
+        language=language,
+        segmented=segmented,
+        checksum=checksum,
+    )

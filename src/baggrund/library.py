@@ -1,0 +1,140 @@
+"""The library: one object over a store that the command line and the web application call.
+
+>>> lib = Library.open("baggrund.db")
+>>> lib.ingest(["samples/"])
+>>> lib.search("psychological coercion", country="Aserbajdsjan").hits[0].citation
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .citation import cite_da, cite_en, parse_anchor
+from .country import country_by_code, resolve_country
+from .dates import parse_date
+from .errors import NotFound
+from .ingest import IngestEvent, IngestSummary, ingest
+from .reader import DEFAULT_MAX_BYTES
+from .search import SearchResult, search
+from .store import Store, open_store
+
+__all__ = ["Library", "PassageView", "DEFAULT_DB"]
+
+DEFAULT_DB = "baggrund.db"
+
+
+@dataclass(frozen=True)
+class PassageView:
+    anchor: str
+    citation: str
+    citation_da: str
+    document: dict
+    heading: str
+    section_path: list[str]
+    paragraph: int
+    text: str
+
+    def to_dict(self) -> dict:
+        doc = {
+            k: v for k, v in self.document.items() if k not in ("passages", "sections", "history")
+        }
+        return {
+            "anchor": self.anchor,
+            "citation": self.citation,
+            "citation_da": self.citation_da,
+            "heading": self.heading,
+            "section_path": self.section_path,
+            "paragraph": self.paragraph,
+            "text": self.text,
+            "document": doc,
+        }
+
+
+class Library:
+    """Background material in one store."""
+
+    def __init__(self, store: Store):
+        self.store = store
+
+    @classmethod
+    def open(cls, location: str | os.PathLike | None = None) -> Library:
+        """Open the store at ``location``, ``$BAGGRUND_DB``, or ``./baggrund.db``."""
+        return cls(open_store(str(location or os.environ.get("BAGGRUND_DB") or DEFAULT_DB)))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def ingest(
+        self,
+        paths: list[str | os.PathLike],
+        *,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        on_event: Callable[[IngestEvent], None] = lambda e: None,
+        on_progress: Callable[[int], None] = lambda n: None,
+    ) -> IngestSummary:
+        return ingest(
+            self.store, paths, max_bytes=max_bytes, on_event=on_event, on_progress=on_progress
+        )
+
+    def search(self, query: str, **options) -> SearchResult:
+        """See :func:`baggrund.search.search` for the options."""
+        return search(self.store, query, **options)
+
+    def document(self, key: str) -> dict:
+        """A whole document by ``AZE-367`` or external id, with sections, passages (with full
+        anchors) and update history."""
+        doc = self.store.document(key.strip())
+        if doc is None:
+            raise NotFound(f"no document {key!r}")
+        prefix = f"{doc['country']}-{doc['annex']}"
+        doc["anchor"] = prefix
+        doc["citation"] = cite_en(doc)
+        doc["citation_da"] = cite_da(doc)
+        country = country_by_code(doc["country"])
+        doc["country_name"], doc["country_name_da"] = country.name_en, country.name_da
+        for p in doc["passages"]:
+            p["anchor"] = f"{prefix}/{p['anchor']}"
+        return doc
+
+    def passage(self, anchor: str) -> PassageView:
+        a = parse_anchor(anchor)
+        if a.local is None:
+            raise NotFound(f"{anchor!r} names a document or section, not a passage")
+        row = self.store.passage(a.country, a.annex, a.local)
+        if row is None:
+            raise NotFound(f"no passage {str(a)!r}")
+        full = str(a)
+        return PassageView(
+            anchor=full,
+            citation=cite_en(row, row["heading"], row["number"], full),
+            citation_da=cite_da(row, row["heading"], row["number"], full),
+            document=row,
+            heading=row["heading"],
+            section_path=row["path"],
+            paragraph=row["number"],
+            text=row["text"],
+        )
+
+    def annexes(self, country: str, as_of: str | dt.date | None = None) -> list[dict]:
+        """The annex list (bilagsliste) of a country as it stood on ``as_of``."""
+        code = resolve_country(country).code
+        return self.store.annexes(code, parse_date(as_of, field="as of"))
+
+    def countries(self) -> list[dict]:
+        rows = self.store.countries()
+        for row in rows:
+            c = country_by_code(row["country"])
+            row["name"], row["name_da"] = c.name_en, c.name_da
+        return rows
+
+    def stats(self) -> dict:
+        return self.store.stats()

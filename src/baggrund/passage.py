@@ -1,0 +1,132 @@
+"""Sections and passages: how a document's text is split, and the stable anchors that name
+each paragraph (``AZE-367/protection/4``).
+
+A section starts at a heading: a markdown ``#`` line, an upper-case line as the board prints
+them (``PROTECTION``, ``TRAFFICKING PROFILE:``), or a short Title Case line standing alone
+(``Trial Procedures``), as state.gov prints its sub-headings. A passage is a paragraph. Its
+anchor is the section's slug and the paragraph's number within the section, so re-ingesting
+the same text gives the same anchors."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .repair import clean_text, join_broken_paragraphs, split_blocks
+
+__all__ = ["Section", "Passage", "Segmented", "segment", "slugify", "INTRO"]
+
+INTRO = "intro"  # slug of the text before the first heading
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
+_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into of on or the to with vs via og i af til på for med".split()
+)
+_SLUG_MAX = 48
+
+
+@dataclass(frozen=True)
+class Section:
+    slug: str  # unique within the document
+    heading: str  # as printed, without markdown marks or a trailing colon ("" for the intro)
+    level: int  # 1-6 for markdown, 1 for board headings, 0 for the intro
+    path: tuple[str, ...]  # headings from the outermost down to this one
+
+
+@dataclass(frozen=True)
+class Passage:
+    section: int  # index into Segmented.sections
+    number: int  # 1-based paragraph number within the section
+    text: str
+
+    def local_anchor(self, sections: list[Section]) -> str:
+        return f"{sections[self.section].slug}/{self.number}"
+
+
+@dataclass(frozen=True)
+class Segmented:
+    sections: list[Section]
+    passages: list[Passage]
+    repairs: int  # paragraphs joined again
+
+
+def slugify(heading: str) -> str:
+    """``PRIORITIZED RECOMMENDATIONS:`` -> ``prioritized-recommendations``; Danish letters are
+    spelled out (æ -> ae, ø -> oe, å -> aa); long headings are cut at a word boundary."""
+    text = heading.casefold().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    words = re.findall(r"[a-z0-9]+", text)
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > _SLUG_MAX and slug:
+            break
+        slug = candidate
+    return slug[:_SLUG_MAX] or "section"
+
+
+def _heading(block: str, *, markdown: bool) -> tuple[int, str] | None:
+    """(level, heading text) when the block is a heading, else None."""
+    if "\n" in block:
+        return None
+    m = _MD_HEADING.match(block)
+    if m:
+        return len(m.group(1)), m.group(2).strip()
+    if len(block) > 90 or block[-1] in ".,;!?)\"'”’":
+        return None
+    text = block.rstrip(":").strip()
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 3 or any(c.isdigit() for c in text):
+        return None
+    if not markdown and all(c.isupper() for c in letters):
+        return 1, text
+    words = re.findall(r"[^\W\d_][\w’'-]*", text)
+    if not 1 <= len(words) <= 12 or not words[0][0].isupper() or text.isupper():
+        return None
+    if all(w[0].isupper() or w.casefold() in _SMALL_WORDS for w in words):
+        return 7, text  # a sub-heading below every markdown level
+    return None
+
+
+def segment(text: str, *, title: str = "") -> Segmented:
+    """Split a document body into sections and passages. A first paragraph that repeats the
+    title is the title, not a passage."""
+    blocks = split_blocks(clean_text(text))
+    markdown = any(_MD_HEADING.match(b) for b in blocks)
+    heads: dict[str, tuple[int, str] | None] = {}
+
+    def head(block: str) -> tuple[int, str] | None:
+        if block not in heads:
+            heads[block] = _heading(block, markdown=markdown)
+        return heads[block]
+
+    blocks, repairs = join_broken_paragraphs(blocks, lambda b: head(b) is not None)
+    if blocks and title and " ".join(blocks[0].lstrip("# ").split()) == " ".join(title.split()):
+        blocks = blocks[1:]
+
+    sections: list[Section] = [Section(INTRO, "", 0, ())]
+    passages: list[Passage] = []
+    used: dict[str, int] = {INTRO: 1}
+    stack: list[tuple[int, str]] = []
+    counter = 0
+    for block in blocks:
+        h = head(block)
+        if h is None:
+            counter += 1
+            passages.append(Passage(len(sections) - 1, counter, block))
+            continue
+        level, heading = h
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        stack.append((level, heading))
+        base = slugify(heading)
+        used[base] = used.get(base, 0) + 1
+        slug = base if used[base] == 1 else f"{base}-{used[base]}"
+        sections.append(Section(slug, heading, min(level, 7), tuple(h for _, h in stack)))
+        counter = 0
+    if not any(p.section == 0 for p in passages):
+        # no text before the first heading: drop the empty intro, keep indices right
+        sections = sections[1:]
+        passages = [Passage(p.section - 1, p.number, p.text) for p in passages]
+    return Segmented(sections, passages, repairs)

@@ -1,0 +1,154 @@
+"""Search: from the user's query and filters to ranked passages with snippets and citations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass
+
+from .citation import cite_da, cite_en
+from .country import country_by_code, resolve_country
+from .dates import parse_date
+from .index import IndexFilters
+from .query import parse_query
+from .snippet import make_snippet, query_stems
+from .source import canonical_source
+from .store import SearchRequest, Store
+
+__all__ = ["Hit", "SearchResult", "search", "MAX_LIMIT"]
+
+MAX_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One passage found. ``text`` is the whole passage, exactly as stored."""
+
+    anchor: str
+    citation: str
+    citation_da: str
+    country: str
+    country_name: str
+    country_name_da: str
+    annex: int
+    document: str
+    title: str
+    source: str
+    series: str | None
+    edition_year: int | None
+    published: str | None
+    added: str
+    heading: str
+    section_path: list[str]
+    paragraph: int
+    text: str
+    snippet: str
+    snippet_html: str
+    score: float
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    hits: list[Hit]
+    total: int
+    relaxed: bool
+    facets: dict[str, dict[str, int]] | None
+    limit: int
+    offset: int
+
+    def to_dict(self) -> dict:
+        return {
+            "query": self.query,
+            "total": self.total,
+            "relaxed": self.relaxed,
+            "limit": self.limit,
+            "offset": self.offset,
+            "facets": self.facets,
+            "hits": [h.to_dict() for h in self.hits],
+        }
+
+
+def _day(value: str | dt.date | None, field: str) -> int | None:
+    date = parse_date(value, field=field)
+    return int(date.strftime("%Y%m%d")) if date else None
+
+
+def build_filters(
+    *,
+    country: str | None = None,
+    source: str | None = None,
+    series: str | None = None,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    added_since: str | dt.date | None = None,
+    added_until: str | dt.date | None = None,
+) -> IndexFilters:
+    """Filters from user input; raises UnknownCountry or BadDate naming the bad value."""
+    return IndexFilters(
+        country=resolve_country(country).code if country else None,
+        source=canonical_source(source) if source else None,
+        series=" ".join(series.split()) if series else None,
+        published_from=_day(since, "since"),
+        published_to=_day(until, "until"),
+        added_from=_day(added_since, "added since"),
+        added_to=_day(added_until, "added until"),
+    )
+
+
+def to_hit(row: dict, score: float, stems) -> Hit:
+    country = country_by_code(row["country"])
+    anchor = f"{row['country']}-{row['annex']}/{row['anchor']}"
+    snippet = make_snippet(row["text"], stems, row["language"])
+    return Hit(
+        anchor=anchor,
+        citation=cite_en(row, row["heading"], row["number"], anchor),
+        citation_da=cite_da(row, row["heading"], row["number"], anchor),
+        country=row["country"],
+        country_name=country.name_en,
+        country_name_da=country.name_da,
+        annex=row["annex"],
+        document=f"{row['country']}-{row['annex']}",
+        title=row["title"],
+        source=row["source"],
+        series=row["series"],
+        edition_year=row["edition_year"],
+        published=row["published"],
+        added=row["added"],
+        heading=row["heading"],
+        section_path=row["path"],
+        paragraph=row["number"],
+        text=row["text"],
+        snippet=snippet.plain(),
+        snippet_html=snippet.html(),
+        score=round(score, 4),
+    )
+
+
+def search(
+    store: Store,
+    query: str,
+    *,
+    latest: bool = False,
+    limit: int = 10,
+    offset: int = 0,
+    facets: bool = False,
+    **filters,
+) -> SearchResult:
+    """Search passages. ``filters`` are those of :func:`build_filters`."""
+    if not 0 < limit <= MAX_LIMIT:
+        raise ValueError(f"limit must be between 1 and {MAX_LIMIT}")
+    if offset < 0:
+        raise ValueError("offset must not be negative")
+    parsed = parse_query(query)
+    request = SearchRequest(parsed, build_filters(**filters), latest, limit, offset, facets)
+    page = store.search(request)
+    stems = query_stems(parsed.positive_words())
+    hits = [to_hit(h.row, h.score, stems) for h in page.hits]
+    return SearchResult(query, hits, page.total, page.relaxed, page.facets, limit, offset)

@@ -1,0 +1,148 @@
+"""Storage behind one small interface.
+
+A store keeps documents, their sections and passages, annex numbers and update history, and
+answers searches. :class:`Store` is the interface; :func:`open_store` picks an implementation
+from a path or URL. The rules for identity and numbering live in :func:`decide`, shared by
+every implementation so that they cannot drift apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..document import Document
+from ..errors import AnnexConflict, BaggrundError
+from ..index import IndexFilters
+from ..query import ParsedQuery
+
+__all__ = [
+    "Store",
+    "SaveOutcome",
+    "SearchRequest",
+    "RawHit",
+    "RawPage",
+    "decide",
+    "Decision",
+    "open_store",
+]
+
+
+@dataclass(frozen=True)
+class SaveOutcome:
+    """What happened to one document: ``added``, ``updated``, ``unchanged`` or ``rejected``."""
+
+    status: str
+    document: Document
+    key: str | None = None
+    annex: int | None = None
+    error: BaggrundError | None = None
+
+
+@dataclass(frozen=True)
+class Decision:
+    action: str  # "add", "update", "unchanged"
+    annex: int | None = None  # for "add": the number given, or None to take the next free one
+
+
+def decide(doc: Document, existing: dict | None, occupant: dict | None) -> Decision:
+    """Identity and numbering rules. ``existing`` is the stored row with the document's
+    identity (external id, else country and annex); ``occupant`` the row that holds the
+    country and annex number the document asks for, if it asks for one."""
+    code = doc.country.code
+    if existing is not None:
+        if existing["checksum"] == doc.checksum:
+            return Decision("unchanged")
+        if existing["country"] != code:
+            raise AnnexConflict(
+                f"{existing['key']} is stored under {existing['country']}-{existing['annex']}; "
+                f"the new version names country {code}"
+            )
+        if doc.annex is not None and doc.annex != existing["annex"]:
+            raise AnnexConflict(
+                f"{existing['key']} has annex {existing['annex']}; the new version claims {doc.annex}"
+            )
+        if doc.external_id is None and (
+            existing["title"] != doc.title or existing["source"] != doc.source
+        ):
+            raise _conflict(doc, existing)
+        return Decision("update")
+    if doc.annex is not None and occupant is not None:
+        raise _conflict(doc, occupant)
+    return Decision("add", doc.annex)
+
+
+def _conflict(doc: Document, row: dict) -> AnnexConflict:
+    return AnnexConflict(
+        f"annex {doc.country.code}-{doc.annex} is already taken by "
+        f"{row['source']}: {row['title']!r}; this document is {doc.source}: {doc.title!r}"
+    )
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    query: ParsedQuery
+    filters: IndexFilters
+    latest: bool = False
+    limit: int = 10
+    offset: int = 0
+    facets: bool = False
+
+
+@dataclass(frozen=True)
+class RawHit:
+    """A passage row joined with its document and section, and its score."""
+
+    row: dict
+    score: float
+
+
+@dataclass(frozen=True)
+class RawPage:
+    hits: list[RawHit]
+    total: int
+    relaxed: bool  # no passage had every word; passages with some of them are returned
+    facets: dict[str, dict[str, int]] | None
+
+
+class Store(Protocol):
+    """What the library needs from a storage backend."""
+
+    def save(self, documents: Sequence[Document], today: dt.date) -> list[SaveOutcome]:
+        """Store a batch, each document whole or not at all; durable when this returns."""
+
+    def search(self, request: SearchRequest) -> RawPage: ...
+
+    def document(self, key: str) -> dict | None:
+        """A document row by ``AZE-367`` style key or external id, with sections and passages."""
+
+    def passage(self, country: str, annex: int, local_anchor: str) -> dict | None: ...
+
+    def annexes(self, country: str, as_of: dt.date | None) -> list[dict]: ...
+
+    def countries(self) -> list[dict]: ...
+
+    def stats(self) -> dict: ...
+
+    def close(self) -> None: ...
+
+
+def open_store(location: str) -> Store:
+    """Open (creating if needed) the store at ``location``: a file path for SQLite."""
+    if location.startswith(("postgresql://", "postgres://")):
+        raise BaggrundError("PostgreSQL stores are not available yet; use a SQLite file path")
+    from .sqlite import SQLiteStore
+
+    return SQLiteStore(location)
+
+
+def iter_batches(items, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -1,0 +1,492 @@
+"""The SQLite store: one file (WAL) is the system of record; a tantivy index beside it
+(``<file>.index/``) answers full-text queries and is rebuilt from the file when missing, stale
+or damaged."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import uuid
+import zlib
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from ..document import Document
+from ..errors import BaggrundError, StoreError
+from ..index import PassageIndex
+from . import Decision, RawHit, RawPage, SaveOutcome, SearchRequest, decide
+
+__all__ = ["SQLiteStore", "SCHEMA_VERSION"]
+
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    external_id TEXT UNIQUE,
+    country TEXT NOT NULL,
+    annex INTEGER NOT NULL,
+    collection TEXT,
+    source TEXT NOT NULL,
+    series TEXT,
+    edition_year INTEGER,
+    title TEXT NOT NULL,
+    url TEXT,
+    published TEXT,
+    added TEXT NOT NULL,
+    updated TEXT,
+    language TEXT NOT NULL,
+    checksum TEXT NOT NULL,
+    origin TEXT,
+    format TEXT,
+    repairs INTEGER NOT NULL DEFAULT 0,
+    body BLOB NOT NULL,
+    seq INTEGER NOT NULL,
+    UNIQUE (country, annex)
+);
+CREATE INDEX IF NOT EXISTS documents_seq ON documents (seq);
+CREATE TABLE IF NOT EXISTS annex_counters (country TEXT PRIMARY KEY, last INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS sections (
+    doc_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    slug TEXT NOT NULL,
+    heading TEXT NOT NULL,
+    level INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    PRIMARY KEY (doc_id, ordinal)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS passages (
+    id INTEGER PRIMARY KEY,
+    doc_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    section INTEGER NOT NULL,
+    number INTEGER NOT NULL,
+    anchor TEXT NOT NULL,
+    text TEXT NOT NULL,
+    UNIQUE (doc_id, anchor)
+);
+CREATE TABLE IF NOT EXISTS updates (
+    id INTEGER PRIMARY KEY,
+    doc_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    at TEXT NOT NULL,
+    old_checksum TEXT NOT NULL,
+    new_checksum TEXT NOT NULL,
+    origin TEXT
+);
+"""
+_DOC_COLUMNS = """d.id AS doc_id, d.key, d.external_id, d.country, d.annex, d.collection, d.source,
+    d.series, d.edition_year, d.title, d.url, d.published, d.added, d.updated, d.language"""
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+class SQLiteStore:
+    """A library in one SQLite file."""
+
+    def __init__(self, path: str):
+        self.path = Path(path)
+        try:
+            self.db = sqlite3.connect(str(self.path), timeout=60, isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a baggrund database ({exc})") from None
+        self.index = PassageIndex(f"{self.path}.index", self._meta("uuid"))
+        self._latest_cache: tuple[int, dict] = (-1, {})
+        self.sync_index(check_count=True)
+
+    # -- schema and bookkeeping --------------------------------------------------------------
+    def _migrate(self) -> None:
+        tables = {
+            r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        if tables and "meta" not in tables:
+            raise StoreError(f"{self.path}: not a baggrund database")
+        if "meta" in tables:
+            version = int(self._meta("schema_version") or 0)
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path}: made by a newer baggrund (schema {version}); upgrade baggrund"
+                )
+            return
+        with self._transaction():
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    self.db.execute(statement)
+            self.db.executemany(
+                "INSERT INTO meta VALUES (?, ?)",
+                [("schema_version", str(SCHEMA_VERSION)), ("uuid", uuid.uuid4().hex), ("seq", "0")],
+            )
+
+    def _meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _seq(self) -> int:
+        return int(self._meta("seq") or 0)
+
+    def _transaction(self):
+        store = self
+
+        class _Tx:
+            def __enter__(self):
+                store.db.execute("BEGIN IMMEDIATE")
+
+            def __exit__(self, kind, exc, tb):
+                store.db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+        return _Tx()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- the derived index -------------------------------------------------------------------
+    def _index_rows(self, where: str, args=()) -> list[tuple[dict, list[dict]]]:
+        docs = [
+            dict(r)
+            for r in self.db.execute(
+                f"SELECT id, country, source, series, title, language, published, added,"
+                f" COALESCE(edition_year, CAST(substr(published, 1, 4) AS INTEGER)) AS year"
+                f" FROM documents {where}",
+                args,
+            )
+        ]
+        out = []
+        for doc in docs:
+            for name in ("published", "added"):
+                doc[name] = dt.date.fromisoformat(doc[name]) if doc[name] else None
+            passages = [
+                {"id": r[0], "text": r[1], "heading": r[2]}
+                for r in self.db.execute(
+                    "SELECT p.id, p.text, s.path FROM passages p JOIN sections s"
+                    " ON s.doc_id = p.doc_id AND s.ordinal = p.section WHERE p.doc_id = ?"
+                    " ORDER BY p.ordinal",
+                    (doc["id"],),
+                )
+            ]
+            for p in passages:
+                p["heading"] = " / ".join(json.loads(p["heading"]))
+            out.append((doc, passages))
+        return out
+
+    def sync_index(self, *, check_count: bool = False) -> str:
+        """Bring the index up to date with the file: ``current``, ``updated`` or ``rebuilt``."""
+        seq = self._seq()
+        have = self.index.indexed_seq()
+        if have == seq and not check_count:
+            return "current"
+        with self.index.lock():
+            seq, have = self._seq(), self.index.indexed_seq()
+            stale_count = False
+            if have == seq and check_count:
+                try:
+                    stale_count = self.index.count() != self._passage_count()
+                except ValueError:
+                    stale_count = True
+            if have == seq and not stale_count:
+                return "current"
+            rebuild = have is None or have > seq or stale_count
+            where, args = ("", ()) if rebuild else ("WHERE seq > ?", (have,))
+            self.index.write(self._index_rows(where, args), seq, rebuild=rebuild)
+            return "rebuilt" if rebuild else "updated"
+
+    def _passage_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM passages").fetchone()[0]
+
+    # -- writing -----------------------------------------------------------------------------
+    def save(self, documents: Sequence[Document], today: dt.date) -> list[SaveOutcome]:
+        """Store a batch. Each document is saved whole or not at all (a savepoint each); the
+        batch is committed to the file and then to the index, under one writer lock."""
+        outcomes: list[SaveOutcome] = []
+        changed: list[int] = []
+        with self.index.lock():
+            self.sync_index()
+            with self._transaction():
+                seq = self._seq()
+                for doc in documents:
+                    self.db.execute("SAVEPOINT doc")
+                    try:
+                        outcome = self._save_one(doc, today, seq + 1)
+                    except BaggrundError as exc:
+                        self.db.execute("ROLLBACK TO doc")
+                        outcome = SaveOutcome("rejected", doc, error=exc)
+                    self.db.execute("RELEASE doc")
+                    if outcome.status in ("added", "updated"):
+                        seq += 1
+                        changed.append(seq)
+                    outcomes.append(outcome)
+                self.db.execute("UPDATE meta SET value = ? WHERE key = 'seq'", (str(seq),))
+            if changed:
+                self.index.write(self._index_rows("WHERE seq >= ?", (changed[0],)), seq)
+        return outcomes
+
+    def _find(self, sql: str, args) -> dict | None:
+        row = self.db.execute(sql, args).fetchone()
+        return dict(row) if row else None
+
+    def _save_one(self, doc: Document, today: dt.date, seq: int) -> SaveOutcome:
+        code = doc.country.code
+        cols = "id, key, country, annex, title, source, checksum, added"
+        if doc.external_id:
+            existing = self._find(
+                f"SELECT {cols} FROM documents WHERE external_id = ?", (doc.external_id,)
+            )
+        elif doc.annex is not None:
+            existing = self._find(
+                f"SELECT {cols} FROM documents WHERE country = ? AND annex = ? AND external_id IS NULL",
+                (code, doc.annex),
+            )
+        else:
+            existing = None
+        occupant = None
+        if existing is None and doc.annex is not None:
+            occupant = self._find(
+                f"SELECT {cols} FROM documents WHERE country = ? AND annex = ?", (code, doc.annex)
+            )
+        decision: Decision = decide(doc, existing, occupant)
+        if decision.action == "unchanged":
+            return SaveOutcome("unchanged", doc, existing["key"], existing["annex"])
+        if decision.action == "update":
+            doc_id, annex, key = existing["id"], existing["annex"], existing["key"]
+            self.db.execute("DELETE FROM passages WHERE doc_id = ?", (doc_id,))
+            self.db.execute("DELETE FROM sections WHERE doc_id = ?", (doc_id,))
+            self.db.execute(
+                "INSERT INTO updates (doc_id, at, old_checksum, new_checksum, origin)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (doc_id, today.isoformat(), existing["checksum"], doc.checksum, doc.record.origin),
+            )
+            added = doc.added.isoformat() if doc.added else existing["added"]
+            self.db.execute(
+                "UPDATE documents SET collection=?, source=?, series=?, edition_year=?, title=?,"
+                " url=?, published=?, added=?, updated=?, language=?, checksum=?, origin=?,"
+                " format=?, repairs=?, body=?, seq=? WHERE id = ?",
+                (*self._columns(doc), added, today.isoformat(), *self._tail(doc), seq, doc_id),
+            )
+            status = "updated"
+        else:
+            annex = self._allocate(code, decision.annex)
+            key = doc.external_id or f"{code}-{annex}"
+            added = (doc.added or today).isoformat()
+            cur = self.db.execute(
+                "INSERT INTO documents (collection, source, series, edition_year, title, url,"
+                " published, added, updated, language, checksum, origin, format, repairs, body,"
+                " seq, key, external_id, country, annex)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    *self._columns(doc),
+                    added,
+                    *self._tail(doc),
+                    seq,
+                    key,
+                    doc.external_id,
+                    code,
+                    annex,
+                ),
+            )
+            doc_id = cur.lastrowid
+            status = "added"
+        self._write_passages(doc_id, doc)
+        return SaveOutcome(status, doc, key, annex)
+
+    def _allocate(self, country: str, wanted: int | None) -> int:
+        """The annex number for a new document: the one it names, or the next after the highest
+        ever used for the country. Numbers are never handed out twice."""
+        row = self.db.execute(
+            "SELECT last FROM annex_counters WHERE country = ?", (country,)
+        ).fetchone()
+        last = row[0] if row else 0
+        number = wanted if wanted is not None else last + 1
+        self.db.execute(
+            "INSERT INTO annex_counters VALUES (?, ?) ON CONFLICT (country)"
+            " DO UPDATE SET last = max(last, excluded.last)",
+            (country, max(number, last)),
+        )
+        return number
+
+    @staticmethod
+    def _columns(doc: Document) -> tuple:
+        r = doc.record
+        return (r.collection, doc.source, doc.series, doc.edition_year, doc.title, r.url,
+                _iso(doc.published))  # fmt: skip
+
+    @staticmethod
+    def _tail(doc: Document) -> tuple:
+        r = doc.record
+        body = zlib.compress(r.text.encode("utf-8"), 1)
+        return (doc.language, doc.checksum, r.origin, r.format, doc.segmented.repairs, body)
+
+    def _write_passages(self, doc_id: int, doc: Document) -> None:
+        seg = doc.segmented
+        self.db.executemany(
+            "INSERT INTO sections VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (doc_id, i, s.slug, s.heading, s.level, json.dumps(s.path, ensure_ascii=False))
+                for i, s in enumerate(seg.sections)
+            ],
+        )
+        self.db.executemany(
+            "INSERT INTO passages (doc_id, ordinal, section, number, anchor, text)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (doc_id, i, p.section, p.number, p.local_anchor(seg.sections), p.text)
+                for i, p in enumerate(seg.passages)
+            ],
+        )
+
+    # -- reading -----------------------------------------------------------------------------
+    def _latest_documents(self, country: str | None) -> tuple[int, ...]:
+        """The newest document of each country + source + series (a document without a series
+        is its own series)."""
+        seq = self._seq()
+        if self._latest_cache[0] != seq:
+            self._latest_cache = (seq, {})
+        cache = self._latest_cache[1]
+        if country not in cache:
+            where, args = ("WHERE country = ?", (country,)) if country else ("", ())
+            cache[country] = tuple(
+                r[0]
+                for r in self.db.execute(
+                    f"""SELECT id FROM (SELECT id, row_number() OVER (
+                        PARTITION BY country, source, COALESCE(series, '#' || id)
+                        ORDER BY COALESCE(edition_year, CAST(substr(published, 1, 4) AS INTEGER), 0)
+                        DESC, published DESC, added DESC, id DESC) AS rank
+                        FROM documents {where}) WHERE rank = 1""",
+                    args,
+                )
+            )
+        return cache[country]
+
+    def search(self, request: SearchRequest) -> RawPage:
+        self.sync_index()
+        filters = request.filters
+        if request.latest:
+            filters = replace(filters, documents=self._latest_documents(filters.country))
+        want = request.offset + request.limit
+        query = self.index.build_query(request.query, filters)
+        hits, total = self.index.search(query, want, 0)
+        relaxed = False
+        if len(hits) < want and len(request.query.content()) > 1:
+            loose = self.index.build_query(request.query, filters, any_term=True)
+            more, loose_total = self.index.search(loose, want + len(hits), 0)
+            seen = {h.pid for h in hits}
+            extra = [h for h in more if h.pid not in seen]
+            if extra:
+                hits, total, relaxed, query = hits + extra, loose_total, True, loose
+        page = hits[request.offset : want]
+        rows = self._passage_rows([h.pid for h in page])
+        found = [RawHit(rows[h.pid], h.score) for h in page if h.pid in rows]
+        facets = self.index.facets(query) if request.facets else None
+        return RawPage(found, total, relaxed, facets)
+
+    def _passage_rows(self, pids: list[int]) -> dict[int, dict]:
+        if not pids:
+            return {}
+        marks = ",".join("?" * len(pids))
+        rows = self.db.execute(
+            f"""SELECT p.id AS pid, p.anchor, p.number, p.text, s.heading, s.path, {_DOC_COLUMNS}
+            FROM passages p JOIN documents d ON d.id = p.doc_id
+            JOIN sections s ON s.doc_id = p.doc_id AND s.ordinal = p.section
+            WHERE p.id IN ({marks})""",
+            pids,
+        )
+        out = {}
+        for r in rows:
+            row = dict(r)
+            row["path"] = json.loads(row["path"])
+            out[row["pid"]] = row
+        return out
+
+    def document(self, key: str) -> dict | None:
+        """A document with its sections and passages, by ``AZE-367`` or external id."""
+        row = None
+        if "-" in key:
+            code, _, number = key.rpartition("-")
+            if number.isdigit():
+                row = self._find(
+                    f"SELECT {_DOC_COLUMNS}, d.repairs FROM documents d"
+                    " WHERE d.country = ? AND d.annex = ?",
+                    (code.upper(), int(number)),
+                )
+        if row is None:
+            row = self._find(
+                f"SELECT {_DOC_COLUMNS}, d.repairs FROM documents d"
+                " WHERE d.external_id = ? OR d.key = ?",
+                (key, key),
+            )
+        if row is None:
+            return None
+        doc_id = row["doc_id"]
+        row["sections"] = [
+            {**dict(s), "path": json.loads(s["path"])}
+            for s in self.db.execute(
+                "SELECT ordinal, slug, heading, level, path FROM sections WHERE doc_id = ?"
+                " ORDER BY ordinal",
+                (doc_id,),
+            )
+        ]
+        row["passages"] = [
+            dict(p)
+            for p in self.db.execute(
+                "SELECT section, number, anchor, text FROM passages WHERE doc_id = ?"
+                " ORDER BY ordinal",
+                (doc_id,),
+            )
+        ]
+        row["history"] = [
+            dict(u)
+            for u in self.db.execute(
+                "SELECT at, old_checksum, new_checksum, origin FROM updates WHERE doc_id = ?"
+                " ORDER BY id",
+                (doc_id,),
+            )
+        ]
+        return row
+
+    def passage(self, country: str, annex: int, local_anchor: str) -> dict | None:
+        row = self._find(
+            f"""SELECT p.id AS pid, p.anchor, p.number, p.text, s.heading, s.path, {_DOC_COLUMNS}
+            FROM passages p JOIN documents d ON d.id = p.doc_id
+            JOIN sections s ON s.doc_id = p.doc_id AND s.ordinal = p.section
+            WHERE d.country = ? AND d.annex = ? AND p.anchor = ?""",
+            (country, annex, local_anchor),
+        )
+        if row:
+            row["path"] = json.loads(row["path"])
+        return row
+
+    def annexes(self, country: str, as_of: dt.date | None) -> list[dict]:
+        sql = (
+            "SELECT annex, title, source, series, published, added, updated, key"
+            " FROM documents WHERE country = ?"
+        )
+        args: list = [country]
+        if as_of is not None:
+            sql += " AND added <= ?"
+            args.append(as_of.isoformat())
+        return [dict(r) for r in self.db.execute(sql + " ORDER BY annex", args)]
+
+    def countries(self) -> list[dict]:
+        return [
+            dict(r)
+            for r in self.db.execute(
+                "SELECT country, count(*) AS documents, max(added) AS last_added"
+                " FROM documents GROUP BY country ORDER BY country"
+            )
+        ]
+
+    def stats(self) -> dict:
+        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "documents": one("SELECT count(*) FROM documents"),
+            "passages": self._passage_count(),
+            "countries": one("SELECT count(DISTINCT country) FROM documents"),
+            "seq": self._seq(),
+        }

@@ -23,6 +23,7 @@ __all__ = ["Problem", "read_paths", "iter_files", "DEFAULT_MAX_BYTES"]
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 _JSONL = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 _TEXT = (".txt", ".text")
+_SKIPPED = "skipped: not a supported format (.txt, .jsonl, .jsonl.gz)"
 
 # Board header labels -> Record fields. Compared case-insensitively, without the colon.
 BOARD_FIELDS = {
@@ -60,8 +61,12 @@ def iter_files(paths: list[str | os.PathLike]) -> Iterator[Path | Problem]:
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if not name.startswith("."):
+                    if name.startswith("."):
+                        continue
+                    if name.lower().endswith(_JSONL + _TEXT):
                         yield Path(root) / name
+                    else:  # a README or a picture beside the documents: say so, go on
+                        yield Problem(str(Path(root) / name), _SKIPPED, warning=True)
         elif path.is_file():
             yield path
         else:
@@ -243,7 +248,10 @@ def read_paths(
     line. ``report(n)`` is called with bytes read, ``warn`` with warnings."""
     for item in iter_files(paths):
         if isinstance(item, Problem):
-            yield item
+            if item.warning:
+                warn(item)
+            else:
+                yield item
             continue
         origin, name = str(item), item.name.lower()
         try:

@@ -1,0 +1,64 @@
+"""The command line, end to end, against a temporary store."""
+
+import csv
+import io
+
+from .conftest import BOARD_SAMPLE, SAMPLES
+
+
+def test_ingest_search_show_annexes_countries(cli):
+    result = cli("ingest", str(SAMPLES))
+    assert "added: 7" in result.stdout and "rejected: 0" in result.stdout
+
+    hits = cli.json_lines("search", "psychological coercion", "--country", "Aserbajdsjan", "--json")
+    top = hits[0]
+    assert top["anchor"].startswith("AZE-367/") and top["annex"] == 367
+    assert "annex 367" in top["citation"] and "bilag 367" in top["citation_da"]
+    for key in ("anchor", "citation", "country", "country_name", "annex", "title", "source",
+                "series", "published", "added", "heading", "text", "snippet", "score"):  # fmt: skip
+        assert key in top
+
+    shown = cli("show", "AZE-367/protection/4").stdout
+    assert shown.startswith("Authorities may have penalized sex trafficking victims")
+    assert "annex 367" in shown
+
+    doc = cli("--lang", "da", "show", "AZE-367").stdout
+    assert "Bilagsnr.:" in doc and "Aserbajdsjan" in doc and "[AZE-367/protection/4]" in doc
+
+    countries = cli("countries").stdout
+    assert "Aserbajdsjan" in countries and "Azerbaijan" in countries
+
+
+def test_annex_list_as_of_a_date(cli):
+    cli("ingest", str(BOARD_SAMPLE))
+    before = cli.json_lines("annexes", "AZE", "--as-of", "2024-07-01", "--json")
+    on_the_day = cli.json_lines("annexes", "AZE", "--as-of", "2024-07-22", "--json")
+    assert [r["annex"] for r in before] == []
+    assert [r["annex"] for r in on_the_day] == [367]
+    assert on_the_day[0]["added"] == "2024-07-22" and on_the_day[0]["published"] == "2024-06-24"
+    rows = list(csv.reader(io.StringIO(cli("--lang", "da", "annexes", "Aserbajdsjan", "--csv").stdout)))
+    assert rows[0][:3] == ["Bilagsnr.", "Titel", "Kilde"]
+    assert rows[1][0] == "367"
+
+
+def test_errors_are_one_line_messages(cli):
+    cli("ingest", str(BOARD_SAMPLE))
+    for args in (
+        ["show", "AZE-999"],
+        ["show", "AZE-367/protection/99"],
+        ["show", "nonsense"],
+        ["annexes", "Atlantis"],
+        ["search", "x", "--country", "Atlantis"],
+        ["search", "x", "--since", "sometime"],
+    ):
+        result = cli(*args, expect=1)
+        message = result.stderr.strip()
+        assert message.startswith("Error: ") and "\n" not in message, args
+        assert "Traceback" not in result.output
+
+
+def test_search_without_hits_says_so(cli):
+    cli("ingest", str(BOARD_SAMPLE))
+    assert "No passage matches" in cli("search", "zzzyyyxxx").stdout
+    assert "Ingen afsnit passer" in cli("--lang", "da", "search", "zzzyyyxxx").stdout
+    assert cli.json_lines("search", "zzzyyyxxx", "--json") == []

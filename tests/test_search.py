@@ -1,0 +1,120 @@
+"""Search over the bundled sample: ranking, query syntax, filters, facets, snippets."""
+
+import pytest
+
+from baggrund.errors import BadDate, UnknownCountry
+
+QUESTION = "Are sex trafficking victims in Azerbaijan penalized for prostitution?"
+
+
+def test_psychological_coercion_finds_the_board_passage(sample):
+    result = sample.search("psychological coercion", country="Aserbajdsjan")
+    assert result.hits
+    top = result.hits[0]
+    assert top.anchor.startswith("AZE-367/")
+    assert top.annex == 367 and top.country == "AZE" and top.country_name == "Azerbaijan"
+    assert "psychological coercion" in top.text
+    assert "bilag 367" in top.citation_da and "annex 367" in top.citation
+    assert "<mark>psychological</mark> <mark>coercion</mark>" in top.snippet_html
+
+
+def test_question_finds_the_passage_a_caseworker_would_quote(sample):
+    hits = sample.search(QUESTION, limit=5).hits
+    assert "AZE-367/protection/4" in [h.anchor for h in hits]
+
+
+def test_stemming_matches_other_forms(sample):
+    hits = sample.search("penalize", country="AZE").hits
+    assert any("penalized" in h.text for h in hits)
+
+
+def test_phrase_is_stricter_than_words(sample):
+    phrase = sample.search('"psychological coercion"', limit=50)
+    words = sample.search("coercion psychological", limit=50)
+    assert phrase.total <= words.total
+    assert all("psychological coercion" in h.text.lower() for h in phrase.hits)
+
+
+def test_exclusion(sample):
+    with_exclusion = sample.search("trafficking -Azerbaijan", limit=100)
+    assert with_exclusion.hits
+    assert all("azerbaijan" not in h.text.lower() for h in with_exclusion.hits)
+
+
+def test_or_and_prefix(sample):
+    either = sample.search("conscription OR desertion", limit=100)
+    assert any("desert" in h.text.lower() for h in either.hits)
+    prefixed = sample.search("detain*", country="IRN", limit=20)
+    assert prefixed.hits
+    assert all("detain" in (h.text + h.heading).lower() for h in prefixed.hits)
+
+
+@pytest.mark.parametrize(
+    "query", ['"', "foo:", "(torture", "[", "a OR", "-", "**", "NOT AND OR", ":::", '"unterminated', "\\"]
+)
+def test_no_input_crashes(sample, query):
+    result = sample.search(query)
+    assert result.total >= 0
+
+
+def test_country_filter_by_any_name(sample):
+    for name in ("IRN", "Iran", "iran", "IR"):
+        hits = sample.search("prison", country=name).hits
+        assert hits and {h.country for h in hits} == {"IRN"}
+
+
+def test_unknown_country_and_bad_date_are_errors(sample):
+    with pytest.raises(UnknownCountry):
+        sample.search("prison", country="Atlantis")
+    with pytest.raises(BadDate):
+        sample.search("prison", since="sometime")
+
+
+def test_published_and_added_date_filters(sample):
+    hits = sample.search("trafficking", since="2024-06-01", limit=50).hits
+    assert hits and {h.document for h in hits} == {"AZE-367"}
+    assert sample.search("trafficking", until="2024-06-23", country="AZE", limit=50).hits
+    assert not [
+        h
+        for h in sample.search("trafficking", until="2024-06-23", limit=100).hits
+        if h.document == "AZE-367"
+    ]
+    added = sample.search("trafficking", added_since="2024-07-22", added_until="2024-07-22")
+    assert {h.document for h in added.hits} == {"AZE-367"}
+
+
+def test_latest_keeps_only_the_newest_edition(sample):
+    every = {h.edition_year for h in sample.search("Azerbaijan", country="AZE", limit=200).hits}
+    latest = sample.search("Azerbaijan", country="AZE", latest=True, limit=200).hits
+    assert {2022, 2023} <= every
+    hrr = {h.edition_year for h in latest if h.series == "Country Reports on Human Rights Practices"}
+    assert hrr == {2023}
+
+
+def test_source_filter_uses_canonical_name(sample):
+    hits = sample.search("trafficking", source="U.S. Department of State").hits
+    assert hits and {h.source for h in hits} == {"US Department of State"}
+    assert not sample.search("trafficking", source="Human Rights Watch").hits
+
+
+def test_facets_count_countries_sources_and_years(sample):
+    result = sample.search("prison", facets=True)
+    assert sum(result.facets["country"].values()) == result.total
+    assert "IRN" in result.facets["country"]
+    assert "2023" in result.facets["year"]
+
+
+def test_paging(sample):
+    first = sample.search("government", limit=5)
+    second = sample.search("government", limit=5, offset=5)
+    assert len(first.hits) == 5 and len(second.hits) == 5
+    assert not {h.anchor for h in first.hits} & {h.anchor for h in second.hits}
+
+
+def test_every_hit_has_its_fields(sample):
+    for hit in sample.search("freedom of expression", limit=20).hits:
+        d = hit.to_dict()
+        for key in ("anchor", "citation", "country", "country_name", "annex", "title", "source",
+                    "series", "published", "added", "heading", "text", "snippet", "score"):  # fmt: skip
+            assert key in d
+        assert hit.text and hit.anchor.count("/") == 2

@@ -63,6 +63,6 @@ def test_latest_only_gives_one_report_per_country_and_series(corpus):
     for h in hits:
         seen.setdefault((h.country, h.series), set()).add(h.edition_year)
     assert all(len(years) == 1 for years in seen.values())
-    aze = lib.search("elections", country="AZE", latest=True, limit=200).hits
+    aze = lib.search("Azerbaijan", country="AZE", latest=True, limit=200).hits
     hrr = {h.edition_year for h in aze if h.series == "Country Reports on Human Rights Practices"}
     assert hrr == {2024}

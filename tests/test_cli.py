@@ -36,7 +36,9 @@ def test_annex_list_as_of_a_date(cli):
     assert [r["annex"] for r in before] == []
     assert [r["annex"] for r in on_the_day] == [367]
     assert on_the_day[0]["added"] == "2024-07-22" and on_the_day[0]["published"] == "2024-06-24"
-    rows = list(csv.reader(io.StringIO(cli("--lang", "da", "annexes", "Aserbajdsjan", "--csv").stdout)))
+    rows = list(
+        csv.reader(io.StringIO(cli("--lang", "da", "annexes", "Aserbajdsjan", "--csv").stdout))
+    )
     assert rows[0][:3] == ["Bilagsnr.", "Titel", "Kilde"]
     assert rows[1][0] == "367"
 

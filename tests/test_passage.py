@@ -72,7 +72,11 @@ def test_title_case_line_is_a_sub_heading_but_a_sentence_is_not():
 
 
 def test_paragraph_ending_a_sentence_without_a_period_is_not_joined():
-    text = "## A\n\n" + "x " * 30 + "and the law was effectively enforced\n\nIn 2016 the committee met."
+    text = (
+        "## A\n\n"
+        + "x " * 30
+        + "and the law was effectively enforced\n\nIn 2016 the committee met."
+    )
     seg = segment(text)
     assert len(seg.passages) == 2
 
@@ -84,6 +88,8 @@ def test_escaped_dollar_and_crlf():
 
 def test_slugify():
     assert slugify("PRIORITIZED RECOMMENDATIONS") == "prioritized-recommendations"
-    assert slugify("Æresrelateret vold og tvangsægteskab") == "aeresrelateret-vold-og-tvangsaegteskab"
+    assert (
+        slugify("Æresrelateret vold og tvangsægteskab") == "aeresrelateret-vold-og-tvangsaegteskab"
+    )
     long = slugify("c. Torture and Other Cruel, Inhuman, or Degrading Treatment or Punishment")
     assert len(long) <= 48 and long.startswith("c-torture-and-other")

@@ -50,7 +50,8 @@ def test_or_and_prefix(sample):
 
 
 @pytest.mark.parametrize(
-    "query", ['"', "foo:", "(torture", "[", "a OR", "-", "**", "NOT AND OR", ":::", '"unterminated', "\\"]
+    "query",
+    ['"', "foo:", "(torture", "[", "a OR", "-", "**", "NOT AND OR", ":::", '"unterminated', "\\"],
 )
 def test_no_input_crashes(sample, query):
     result = sample.search(query)
@@ -87,7 +88,9 @@ def test_latest_keeps_only_the_newest_edition(sample):
     every = {h.edition_year for h in sample.search("Azerbaijan", country="AZE", limit=200).hits}
     latest = sample.search("Azerbaijan", country="AZE", latest=True, limit=200).hits
     assert {2022, 2023} <= every
-    hrr = {h.edition_year for h in latest if h.series == "Country Reports on Human Rights Practices"}
+    hrr = {
+        h.edition_year for h in latest if h.series == "Country Reports on Human Rights Practices"
+    }
     assert hrr == {2023}
 
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
 
 import pytest
@@ -322,20 +319,3 @@ def test_resolving_is_fast_after_the_first_call() -> None:
         resolve_country("Israel, West Bank, and Gaza")
     per_call = (time.perf_counter() - start) / 1000
     assert per_call < 200e-6  # microseconds, with a wide margin for slow CI machines
-
-
-def test_import_is_cheap_and_the_table_is_built_lazily() -> None:
-    script = (
-        "import sys, time\n"
-        "import baggrund.country as c\n"
-        "assert 'pycountry' not in sys.modules and 'babel' not in sys.modules\n"
-        "start = time.perf_counter()\n"
-        "c.resolve_country('Aserbajdsjan')\n"
-        "print(time.perf_counter() - start)\n"
-    )
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
-    )
-    build_seconds = float(result.stdout)
-    assert build_seconds < 1.5  # about 80 ms on a laptop; generous for slow CI machines

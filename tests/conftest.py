@@ -74,6 +74,10 @@ def cli(db: str) -> Cli:
 
 
 def needs_corpus():
+    """Skip without the shared corpus, except where BAGGRUND_REQUIRE_CORPUS is set (CI), where
+    its absence fails."""
+    if not CORPUS.exists() and os.environ.get("BAGGRUND_REQUIRE_CORPUS"):
+        raise RuntimeError(f"the shared corpus is not at {CORPUS} (set BAGGRUND_SHARED)")
     return pytest.mark.skipif(
         not CORPUS.exists(), reason=f"the shared corpus is not at {CORPUS} (set BAGGRUND_SHARED)"
     )

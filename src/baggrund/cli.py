@@ -6,13 +6,16 @@ programs. Domain errors become one-line messages and a non-zero exit status."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
+import logging
 import os
 import sys
 from functools import wraps
 
 import click
 
+from .dates import format_date_da, format_date_en
 from .errors import BaggrundError
 from .library import DEFAULT_DB, Library
 from .reader import DEFAULT_MAX_BYTES
@@ -54,6 +57,13 @@ class Context:
     def library(self) -> Library:
         return Library.open(self.db)
 
+    def date(self, iso: str | None) -> str:
+        """An ISO date as people read it: ``24. juni 2024`` or ``24 June 2024``."""
+        if not iso:
+            return "–"
+        day = dt.date.fromisoformat(iso)
+        return format_date_da(day) if self.lang == "da" else format_date_en(day)
+
 
 def handle_errors(func):
     @wraps(func)
@@ -90,6 +100,7 @@ def main(ctx: click.Context, lang: str) -> None:
     """baggrund: country-of-origin background material for asylum cases. Ingest reports,
     search them to the paragraph, and cite them by country and annex number (bilag)."""
     ctx.obj = {"lang": lang}
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
 
 
 def _ctx(db: str) -> Context:
@@ -191,7 +202,8 @@ def search(query, db, as_json, facets, **options):
         out.print()
         head = Text(f"{i}. ", style="bold")
         head.append(hit.anchor, style="bold cyan")
-        head.append(f"  {hit.title} · {hit.source} · {hit.published or hit.edition_year or ''}")
+        when = c.date(hit.published) if hit.published else hit.edition_year or ""
+        head.append(f"  {hit.title} · {hit.source} · {when}")
         out.print(head)
         if hit.heading:
             out.print(Text(" / ".join(hit.section_path), style="dim"))
@@ -245,13 +257,13 @@ def show(anchor, db, as_json):
         (L["country"], doc["country_name_da"] if c.lang == "da" else doc["country_name"]),
         (L["source"], doc["source"]),
         (L["title"], doc["title"]),
-        (L["published"], doc["published"] or "–"),
-        (L["added_on"], doc["added"]),
+        (L["published"], c.date(doc["published"])),
+        (L["added_on"], c.date(doc["added"])),
     ]
     if doc["series"]:
         rows.append((L["series"], doc["series"]))
     if doc["updated"]:
-        rows.append((L["updated_on"], doc["updated"]))
+        rows.append((L["updated_on"], c.date(doc["updated"])))
     for label, value in rows:
         click.echo(f"{label + ':':<32}{value}")
     current = None
@@ -293,8 +305,8 @@ def annexes(country, db, as_of, as_csv, as_json):
     L = c.labels
     table = Table(L["annex"], L["title"], L["source"], L["published"], L["added_on"])
     for row in rows:
-        table.add_row(str(row["annex"]), row["title"], row["source"], row["published"] or "–",
-                      row["added"])  # fmt: skip
+        table.add_row(str(row["annex"]), row["title"], row["source"], c.date(row["published"]),
+                      c.date(row["added"]))  # fmt: skip
     _console().print(table)
 
 

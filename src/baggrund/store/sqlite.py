@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import sqlite3
 import uuid
 import zlib
@@ -21,6 +22,7 @@ from . import Decision, RawHit, RawPage, SaveOutcome, SearchRequest, decide
 __all__ = ["SQLiteStore", "SCHEMA_VERSION"]
 
 SCHEMA_VERSION = 1
+log = logging.getLogger("baggrund")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -178,25 +180,27 @@ class SQLiteStore:
         return out
 
     def sync_index(self, *, check_count: bool = False) -> str:
-        """Bring the index up to date with the file: ``current``, ``updated`` or ``rebuilt``."""
-        seq = self._seq()
-        have = self.index.indexed_seq()
-        if have == seq and not check_count:
+        """Bring the index up to date with the file: ``current``, ``updated`` or ``rebuilt``.
+        With ``check_count``, an index whose passage count differs from the file's is rebuilt."""
+        if self.index.indexed_seq() == self._seq() and not (check_count and self._count_differs()):
             return "current"
         with self.index.lock():
             seq, have = self._seq(), self.index.indexed_seq()
-            stale_count = False
-            if have == seq and check_count:
-                try:
-                    stale_count = self.index.count() != self._passage_count()
-                except ValueError:
-                    stale_count = True
-            if have == seq and not stale_count:
+            damaged = have == seq and check_count and self._count_differs()
+            if have == seq and not damaged:
                 return "current"
-            rebuild = have is None or have > seq or stale_count
+            rebuild = have is None or have > seq or damaged
+            if rebuild:
+                log.info("%s: building the search index from the database ...", self.path)
             where, args = ("", ()) if rebuild else ("WHERE seq > ?", (have,))
             self.index.write(self._index_rows(where, args), seq, rebuild=rebuild)
             return "rebuilt" if rebuild else "updated"
+
+    def _count_differs(self) -> bool:
+        try:
+            return self.index.count() != self._passage_count()
+        except (OSError, ValueError):
+            return True
 
     def _passage_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM passages").fetchone()[0]

@@ -48,8 +48,8 @@ class Decision:
 
 def decide(doc: Document, existing: dict | None, occupant: dict | None) -> Decision:
     """Identity and numbering rules. ``existing`` is the stored row with the document's
-    identity (external id, else country and annex); ``occupant`` the row that holds the
-    country and annex number the document asks for, if it asks for one."""
+    identity (external id, else country and annex, else the same content); ``occupant`` the row
+    that holds the country and annex number the document asks for, if it asks for one."""
     code = doc.country.code
     if existing is not None:
         if existing["checksum"] == doc.checksum:

@@ -50,6 +50,7 @@ CREATE TABLE IF NOT EXISTS documents (
     UNIQUE (country, annex)
 );
 CREATE INDEX IF NOT EXISTS documents_seq ON documents (seq);
+CREATE INDEX IF NOT EXISTS documents_checksum ON documents (checksum);
 CREATE TABLE IF NOT EXISTS annex_counters (country TEXT PRIMARY KEY, last INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS sections (
     doc_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
@@ -248,8 +249,11 @@ class SQLiteStore:
                 f"SELECT {cols} FROM documents WHERE country = ? AND annex = ? AND external_id IS NULL",
                 (code, doc.annex),
             )
-        else:
-            existing = None
+        else:  # no identity: the same document stored before is found by its content
+            existing = self._find(
+                f"SELECT {cols} FROM documents WHERE checksum = ? AND country = ?",
+                (doc.checksum, code),
+            )
         occupant = None
         if existing is None and doc.annex is not None:
             occupant = self._find(

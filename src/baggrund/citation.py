@@ -70,33 +70,51 @@ def _date(value) -> dt.date | None:
     return value
 
 
-def cite_da(doc: dict, heading: str = "", number: int | None = None, anchor: str = "") -> str:
-    """The Danish citation of a document, or of a passage when ``number`` is given."""
+# Per language: the phrases of a citation. {x} fields are filled in by _cite.
+_PHRASES = {
+    "da": {
+        "head": "{collection}, {country}, bilag {annex}: {source}",
+        "title": "»{title}«",
+        "published": "udgivet {date}",
+        "no_date": "udgivelsesdato ukendt",
+        "section": "under »{heading}«",
+        "paragraph": "{number}. afsnit",
+    },
+    "en": {
+        "head": "{collection}, {country}, annex {annex}: {source}",
+        "title": "‘{title}’",
+        "published": "published {date}",
+        "no_date": "date of publication unknown",
+        "section": "section ‘{heading}’",
+        "paragraph": "paragraph {number}",
+    },
+}
+
+
+def _cite(lang: str, doc: dict, heading: str, number: int | None, anchor: str) -> str:
+    words = _PHRASES[lang]
     country = country_by_code(doc["country"])
-    parts = [f"{_collection(doc, 'da')}, {country.name_da}, bilag {doc['annex']}: {doc['source']}"]
-    parts.append(f"»{doc['title']}«")
+    name = country.name_da if lang == "da" else country.name_en
+    head = words["head"].format(
+        collection=_collection(doc, lang), country=name, annex=doc["annex"], source=doc["source"]
+    )
+    parts = [head, words["title"].format(title=doc["title"])]
     published = _date(doc.get("published"))
-    parts.append(f"udgivet {format_date_da(published)}" if published else "udgivelsesdato ukendt")
+    date = (format_date_da if lang == "da" else format_date_en)(published)
+    parts.append(words["published"].format(date=date) if published else words["no_date"])
     if heading:
-        parts.append(f"under »{heading}«")
+        parts.append(words["section"].format(heading=heading))
     if number is not None:
-        parts.append(f"{number}. afsnit")
+        parts.append(words["paragraph"].format(number=number))
     text = ", ".join(parts)
     return f"{text} [{anchor}]" if anchor else text
+
+
+def cite_da(doc: dict, heading: str = "", number: int | None = None, anchor: str = "") -> str:
+    """The Danish citation of a document, or of a passage when ``number`` is given."""
+    return _cite("da", doc, heading, number, anchor)
 
 
 def cite_en(doc: dict, heading: str = "", number: int | None = None, anchor: str = "") -> str:
     """The English citation of a document, or of a passage when ``number`` is given."""
-    country = country_by_code(doc["country"])
-    parts = [f"{_collection(doc, 'en')}, {country.name_en}, annex {doc['annex']}: {doc['source']}"]
-    parts.append(f"‘{doc['title']}’")
-    published = _date(doc.get("published"))
-    parts.append(
-        f"published {format_date_en(published)}" if published else "date of publication unknown"
-    )
-    if heading:
-        parts.append(f"section ‘{heading}’")
-    if number is not None:
-        parts.append(f"paragraph {number}")
-    text = ", ".join(parts)
-    return f"{text} [{anchor}]" if anchor else text
+    return _cite("en", doc, heading, number, anchor)

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 
 from .conftest import BOARD_SAMPLE, SAMPLES
 
@@ -64,3 +65,13 @@ def test_search_without_hits_says_so(cli):
     assert "No passage matches" in cli("search", "zzzyyyxxx").stdout
     assert "Ingen afsnit passer" in cli("--lang", "da", "search", "zzzyyyxxx").stdout
     assert cli.json_lines("search", "zzzyyyxxx", "--json") == []
+
+
+def test_show_a_section_and_a_document_by_external_id(cli):
+    cli("ingest", str(SAMPLES))
+    section = cli("show", "AZE-367/prevention").stdout
+    assert "[AZE-367/prevention/1]" in section and "[AZE-367/protection/1]" not in section
+    data = json.loads(cli("show", "USDOS-CRHRP-2023-eritrea", "--json").stdout)
+    assert data["country"] == "ERI" and data["anchor"].startswith("ERI-")
+    assert data["passages"][0]["anchor"].startswith(data["anchor"] + "/")
+    cli("show", "AZE-367/no-such-section", expect=1)

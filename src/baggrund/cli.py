@@ -145,6 +145,7 @@ def ingest(paths, db, max_size, as_json, quiet):
                     progress.console.print(
                         f"{c.labels[event.status]}: {event.where()}: {event.message}",
                         markup=False,
+                        soft_wrap=True,
                     )
 
             summary = lib.ingest(
@@ -235,7 +236,8 @@ def _parts(snippet_html: str):
 @click.option("--json", "as_json", is_flag=True)
 @handle_errors
 def show(anchor, db, as_json):
-    """Show a passage (AZE-367/protection/4) or a whole document (AZE-367)."""
+    """Show a passage (AZE-367/protection/4), a section (AZE-367/protection) or a whole
+    document (AZE-367 or its external id)."""
     c = _ctx(db)
     with c.library() as lib:
         if anchor.count("/") >= 2:
@@ -247,7 +249,8 @@ def show(anchor, db, as_json):
             click.echo()
             click.echo(view.citation_da if c.lang == "da" else view.citation)
             return
-        doc = lib.document(anchor.strip("/").split("/")[0])
+        key, _, section = anchor.strip("/").partition("/")
+        doc = lib.document(key, section or None)
     if as_json:
         print(json.dumps(doc, ensure_ascii=False, indent=1))
         return

@@ -89,12 +89,17 @@ class Library:
         """See :func:`baggrund.search.search` for the options."""
         return search(self.store, query, **options)
 
-    def document(self, key: str) -> dict:
+    def document(self, key: str, section: str | None = None) -> dict:
         """A whole document by ``AZE-367`` or external id, with sections, passages (with full
-        anchors) and update history."""
+        anchors) and update history; with ``section`` (a slug), only that section's passages."""
         doc = self.store.document(key.strip())
         if doc is None:
             raise NotFound(f"no document {key!r}")
+        if section is not None:
+            wanted = [s["ordinal"] for s in doc["sections"] if s["slug"] == section]
+            if not wanted:
+                raise NotFound(f"no section {section!r} in {key}")
+            doc["passages"] = [p for p in doc["passages"] if p["section"] == wanted[0]]
         prefix = f"{doc['country']}-{doc['annex']}"
         doc["anchor"] = prefix
         doc["citation"] = cite_en(doc)

@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..document import Document
-from ..errors import BaggrundError, StoreError
+from ..errors import BadDocument, BaggrundError, StoreError
 from ..index import PassageIndex
 from . import Decision, RawHit, RawPage, SaveOutcome, SearchRequest, decide
 
@@ -27,7 +27,7 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
     id INTEGER PRIMARY KEY,
-    key TEXT NOT NULL UNIQUE,
+    key TEXT NOT NULL,
     external_id TEXT UNIQUE,
     country TEXT NOT NULL,
     annex INTEGER NOT NULL,
@@ -223,6 +223,11 @@ class SQLiteStore:
                     except BaggrundError as exc:
                         self.db.execute("ROLLBACK TO doc")
                         outcome = SaveOutcome("rejected", doc, error=exc)
+                    except (sqlite3.IntegrityError, OverflowError, UnicodeError) as exc:
+                        # a value SQLite cannot hold: reject this document, keep the batch
+                        self.db.execute("ROLLBACK TO doc")
+                        error = BadDocument(f"cannot be stored: {exc}")
+                        outcome = SaveOutcome("rejected", doc, error=error)
                     self.db.execute("RELEASE doc")
                     if outcome.status in ("added", "updated"):
                         seq += 1

@@ -335,5 +335,30 @@ def countries(db, as_json):
     _console().print(table)
 
 
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True)
+@handle_errors
+def serve(db, host, port, workers):
+    """Start the web application and JSON API."""
+    try:
+        import uvicorn
+
+        from .web import Settings, create_app
+    except ImportError:
+        raise click.ClickException(
+            "the web application needs its extra: pip install 'baggrund[web]'"
+        ) from None
+    os.environ["BAGGRUND_DB"] = db
+    create_app(Settings(db))  # fail early on a bad store; builds the index if needed
+    click.echo(f"baggrund: serving {db} at http://{host}:{port}/ (Ctrl+C stops)", err=True)
+    uvicorn.run(
+        "baggrund.web:create_app", factory=True, host=host, port=port, workers=workers,
+        log_level="warning", server_header=False,
+    )  # fmt: skip
+
+
 if __name__ == "__main__":  # pragma: no cover
     main(prog_name=os.path.basename(sys.argv[0]))

@@ -19,6 +19,7 @@ from .errors import NotFound
 from .ingest import IngestEvent, IngestSummary, ingest
 from .reader import DEFAULT_MAX_BYTES
 from .search import SearchResult, search
+from .source import canonical_source
 from .store import Store, open_store
 
 __all__ = ["Library", "PassageView", "DEFAULT_DB"]
@@ -100,12 +101,7 @@ class Library:
             if not wanted:
                 raise NotFound(f"no section {section!r} in {key}")
             doc["passages"] = [p for p in doc["passages"] if p["section"] == wanted[0]]
-        prefix = f"{doc['country']}-{doc['annex']}"
-        doc["anchor"] = prefix
-        doc["citation"] = cite_en(doc)
-        doc["citation_da"] = cite_da(doc)
-        country = country_by_code(doc["country"])
-        doc["country_name"], doc["country_name_da"] = country.name_en, country.name_da
+        prefix = self._decorate(doc)["anchor"]
         for p in doc["passages"]:
             p["anchor"] = f"{prefix}/{p['anchor']}"
         return doc
@@ -140,6 +136,35 @@ class Library:
             c = country_by_code(row["country"])
             row["name"], row["name_da"] = c.name_en, c.name_da
         return rows
+
+    def documents(
+        self,
+        *,
+        country: str | None = None,
+        source: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict]:
+        """Documents (metadata only), newest additions first, optionally of one country or
+        source; each with its anchor and citations."""
+        code = resolve_country(country).code if country else None
+        rows = self.store.documents(
+            country=code, source=canonical_source(source) if source else None,
+            limit=limit, offset=offset,
+        )  # fmt: skip
+        for row in rows:
+            self._decorate(row)
+        return rows
+
+    def sources(self) -> list[dict]:
+        return self.store.sources()
+
+    def _decorate(self, doc: dict) -> dict:
+        doc["anchor"] = f"{doc['country']}-{doc['annex']}"
+        doc["citation"], doc["citation_da"] = cite_en(doc), cite_da(doc)
+        country = country_by_code(doc["country"])
+        doc["country_name"], doc["country_name_da"] = country.name_en, country.name_da
+        return doc
 
     def stats(self) -> dict:
         return self.store.stats()

@@ -123,6 +123,14 @@ class Store(Protocol):
 
     def countries(self) -> list[dict]: ...
 
+    def documents(
+        self, *, country: str | None = None, source: str | None = None, limit: int = 50,
+        offset: int = 0, newest_first: bool = True,
+    ) -> list[dict]:  # fmt: skip
+        """Document rows (no text), newest additions first."""
+
+    def sources(self) -> list[dict]: ...
+
     def stats(self) -> dict: ...
 
     def close(self) -> None: ...

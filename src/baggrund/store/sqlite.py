@@ -486,6 +486,31 @@ class SQLiteStore:
             args.append(as_of.isoformat())
         return [dict(r) for r in self.db.execute(sql + " ORDER BY annex", args)]
 
+    def documents(
+        self, *, country: str | None = None, source: str | None = None, limit: int = 50,
+        offset: int = 0, newest_first: bool = True,
+    ) -> list[dict]:  # fmt: skip
+        where, args = [], []
+        for column, value in (("country", country), ("source", source)):
+            if value is not None:
+                where.append(f"d.{column} = ?")
+                args.append(value)
+        sql = f"SELECT {_DOC_COLUMNS} FROM documents d"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        order = "DESC" if newest_first else "ASC"
+        sql += f" ORDER BY d.added {order}, d.id {order} LIMIT ? OFFSET ?"
+        return [dict(r) for r in self.db.execute(sql, [*args, limit, offset])]
+
+    def sources(self) -> list[dict]:
+        return [
+            dict(r)
+            for r in self.db.execute(
+                "SELECT source, count(*) AS documents, count(DISTINCT country) AS countries"
+                " FROM documents GROUP BY source ORDER BY source"
+            )
+        ]
+
     def countries(self) -> list[dict]:
         return [
             dict(r)

@@ -1,0 +1,151 @@
+"""The web application: server-rendered pages and a JSON API over one library.
+
+    baggrund serve --db baggrund.db        # or: uvicorn --factory baggrund.web:create_app
+
+The public site is read-only. Ingesting through the web (``POST /api/v1/ingest``) is off
+unless ``BAGGRUND_ADMIN_TOKEN`` is set, and then needs it as a bearer token."""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import os
+import tempfile
+import threading
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..errors import BaggrundError, NotFound
+from ..library import DEFAULT_DB, Library
+from .security import SecurityHeaders, SizeLimit
+
+__all__ = ["create_app", "Settings"]
+
+log = logging.getLogger("baggrund.web")
+HERE = Path(__file__).parent
+
+
+class Settings:
+    """Where the library is and who may change it."""
+
+    def __init__(
+        self,
+        db: str | None = None,
+        admin_token: str | None = None,
+        max_request_bytes: int = 64 * 1024,
+        max_upload_bytes: int = 256 * 1024 * 1024,
+    ):
+        self.db = str(db or os.environ.get("BAGGRUND_DB") or DEFAULT_DB)
+        self.admin_token = admin_token or os.environ.get("BAGGRUND_ADMIN_TOKEN") or None
+        self.max_request_bytes = max_request_bytes
+        self.max_upload_bytes = max_upload_bytes
+
+
+class Libraries:
+    """One library connection per worker thread (SQLite connections stay in their thread)."""
+
+    def __init__(self, db: str):
+        self.db = db
+        self.local = threading.local()
+
+    def get(self) -> Library:
+        lib = getattr(self.local, "lib", None)
+        if lib is None:
+            lib = self.local.lib = Library.open(self.db)
+        return lib
+
+
+def error_status(exc: Exception) -> int:
+    return 404 if isinstance(exc, NotFound) else 400
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    Library.open(settings.db).close()  # create the store, check or rebuild its index, now
+    app = FastAPI(
+        title="baggrund",
+        version="1",
+        description="Country-of-origin background material: search, read, cite, annex lists.",
+        openapi_url="/api/v1/openapi.json",
+        docs_url=None,  # Swagger UI would load assets from a CDN
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.libraries = Libraries(settings.db)
+    app.add_middleware(
+        SizeLimit,
+        default=settings.max_request_bytes,
+        upload_path="/api/v1/ingest",
+        upload=settings.max_upload_bytes,
+    )
+    app.add_middleware(SecurityHeaders)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    from .api import router as api_router
+    from .pages import router as page_router
+
+    app.include_router(api_router)
+    app.include_router(page_router)
+
+    def wants_json(request: Request) -> bool:
+        return request.url.path.startswith("/api/")
+
+    @app.exception_handler(BaggrundError)
+    async def domain_error(request: Request, exc: BaggrundError):
+        return await _error(request, error_status(exc), str(exc))
+
+    @app.exception_handler(ValueError)
+    async def value_error(request: Request, exc: ValueError):
+        return await _error(request, 400, str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError):
+        parts = []
+        for err in exc.errors():
+            where = ".".join(str(x) for x in err.get("loc", ()) if x not in ("query", "path"))
+            parts.append(f"{where}: {err.get('msg')}" if where else str(err.get("msg")))
+        return await _error(request, 422, "; ".join(parts) or "invalid request")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        return await _error(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception):
+        log.exception("unexpected error on %s", request.url.path)
+        return await _error(request, 500, "internal error")
+
+    async def _error(request: Request, status: int, message: str):
+        if wants_json(request):
+            return JSONResponse({"error": message, "status": status}, status_code=status)
+        from .pages import render_error
+
+        return render_error(request, status, message)
+
+    return app
+
+
+def admin_allowed(settings: Settings, authorization: str | None) -> bool:
+    token = settings.admin_token
+    if not token:
+        return False
+    given = (authorization or "").removeprefix("Bearer ").strip()
+    return hmac.compare_digest(given.encode(), token.encode())
+
+
+def ingest_upload(lib: Library, filename: str, data: bytes) -> dict:
+    """Store an uploaded file (board text or JSON Lines) through the ordinary ingest."""
+    suffix = "".join(Path(filename).suffixes[-2:]) or ".txt"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"upload{suffix}"
+        path.write_bytes(data)
+        summary = lib.ingest([path])
+    result = summary.to_dict()
+    for item in result["rejected"] + result["warnings"]:
+        item["origin"] = filename
+    return result

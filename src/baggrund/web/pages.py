@@ -1,0 +1,166 @@
+"""The HTML pages: Jinja2 templates, autoescaped, no inline script, English and Danish."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Annotated
+from urllib.parse import urlencode
+
+import jinja2
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from ..country import country_by_code
+from ..dates import format_date_da, format_date_en
+from ..search import MAX_LIMIT
+from .i18n import pick_language, translations
+from .views import (
+    PAGE_SIZE,
+    SearchParams,
+    country_view,
+    document_view,
+    home_view,
+    search_view,
+    source_view,
+)
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(
+    env=jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=True,  # every piece of document text and metadata is escaped
+    )
+)
+Text = Annotated[str | None, Query(max_length=200)]
+
+
+def lib(request: Request):
+    return request.app.state.libraries.get()
+
+
+def context(request: Request) -> dict:
+    lang = pick_language(
+        request.query_params.get("lang"),
+        request.cookies.get("lang"),
+        request.headers.get("accept-language"),
+    )
+    gettext = translations(lang).gettext
+
+    def date(iso: str | None) -> str:
+        if not iso:
+            return "–"
+        day = dt.date.fromisoformat(iso)
+        return format_date_da(day) if lang == "da" else format_date_en(day)
+
+    def country_name(code: str) -> str:
+        c = country_by_code(code)
+        return c.name_da if lang == "da" else c.name_en
+
+    def url_with(**change) -> str:
+        args = dict(request.query_params)
+        for key, value in change.items():
+            if value is None:
+                args.pop(key, None)
+            else:
+                args[key] = str(value)
+        return request.url.path + ("?" + urlencode(args) if args else "")
+
+    return {
+        "request": request,
+        "lang": lang,
+        "_": gettext,
+        "date": date,
+        "country_name": country_name,
+        "url_with": url_with,
+        "other_lang": "en" if lang == "da" else "da",
+    }
+
+
+def render(request: Request, template: str, status: int = 200, **data) -> HTMLResponse:
+    ctx = context(request)
+    response = templates.TemplateResponse(request, template, {**ctx, **data}, status_code=status)
+    if request.query_params.get("lang") in ("en", "da"):
+        response.set_cookie("lang", ctx["lang"], max_age=365 * 86400, samesite="lax")
+    return response
+
+
+def render_error(request: Request, status: int, message: str) -> HTMLResponse:
+    return render(request, "error.html", status=status, status_code=status, message=message)
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request):
+    return render(request, "home.html", **home_view(lib(request)))
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(
+    request: Request,
+    q: Annotated[str, Query(max_length=1000)] = "",
+    country: Text = None,
+    source: Text = None,
+    series: Text = None,
+    since: Text = None,
+    until: Text = None,
+    added_since: Text = None,
+    added_until: Text = None,
+    latest: bool = False,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = PAGE_SIZE,
+):
+    params = SearchParams(q, country or None, source or None, series or None, since or None,
+                          until or None, added_since or None, added_until or None, latest,
+                          limit, offset)  # fmt: skip
+    data = search_view(lib(request), params) if q.strip() or params.filters() else None
+    return render(request, "search.html", params=params, result=data)
+
+
+@router.get("/documents/{key}", response_class=HTMLResponse)
+def document_page(request: Request, key: str):
+    return render(request, "document.html", doc=document_view(lib(request), key))
+
+
+@router.get("/documents/{key}/{section}")
+def section_link(key: str, section: str):
+    return RedirectResponse(f"/documents/{key}#{section}", status_code=302)
+
+
+@router.get("/documents/{key}/{section}/{number}")
+def passage_link(request: Request, key: str, section: str, number: int):
+    lib(request).passage(f"{key}/{section}/{number}")  # 404 for an anchor that does not exist
+    return RedirectResponse(f"/documents/{key}?mark={section}/{number}#{section}/{number}", 302)
+
+
+@router.get("/countries/{country}", response_class=HTMLResponse)
+def country_page(request: Request, country: str, as_of: Text = None):
+    data = country_view(lib(request), country, as_of or None)
+    if data["country"] != country:
+        query = f"?as_of={as_of}" if as_of else ""
+        return RedirectResponse(f"/countries/{data['country']}{query}", status_code=302)
+    return render(request, "country.html", **data)
+
+
+@router.get("/countries/{country}/annexes.csv")
+def country_csv(request: Request, country: str, as_of: Text = None):
+    data = country_view(lib(request), country, as_of or None)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["Bilagsnr.", "Titel", "Kilde", "Udgivet", "Optaget på baggrundsmaterialet"])
+    for row in data["annexes"]:
+        writer.writerow([row["annex"], row["title"], row["source"], row["published"] or "",
+                         row["added"]])  # fmt: skip
+    name = f"bilagsliste-{data['country']}-{data['as_of'] or 'current'}.csv"
+    return Response(
+        out.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"content-disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@router.get("/sources/{source}", response_class=HTMLResponse)
+def source_page(request: Request, source: str):
+    return render(request, "source.html", **source_view(lib(request), source))

@@ -1,0 +1,120 @@
+"""What each page and API endpoint shows, as plain dicts: the HTML pages render these and the
+JSON API returns them, so the two cannot disagree."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..citation import cite_da, cite_en
+from ..errors import NotFound
+from ..library import Library
+
+__all__ = ["SearchParams", "search_view", "document_view", "country_view", "home_view"]
+
+PAGE_SIZE = 10
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    q: str = ""
+    country: str | None = None
+    source: str | None = None
+    series: str | None = None
+    since: str | None = None
+    until: str | None = None
+    added_since: str | None = None
+    added_until: str | None = None
+    latest: bool = False
+    limit: int = PAGE_SIZE
+    offset: int = 0
+
+    def filters(self) -> dict:
+        names = ("country", "source", "series", "since", "until", "added_since", "added_until")
+        return {n: getattr(self, n) for n in names if getattr(self, n)}
+
+    def query_args(self, **change) -> dict:
+        """The parameters as a query string dict (for links), with changes applied; a value of
+        None removes a parameter."""
+        args = {"q": self.q, **self.filters()}
+        if self.latest:
+            args["latest"] = "1"
+        if self.offset:
+            args["offset"] = str(self.offset)
+        for key, value in change.items():
+            if value is None:
+                args.pop(key, None)
+            else:
+                args[key] = str(value)
+        return args
+
+
+def search_view(lib: Library, params: SearchParams, *, facets: bool = True) -> dict:
+    result = lib.search(
+        params.q,
+        latest=params.latest,
+        limit=params.limit,
+        offset=params.offset,
+        facets=facets,
+        **params.filters(),
+    )
+    data = result.to_dict()
+    data["filters"] = params.filters()
+    data["latest"] = params.latest
+    return data
+
+
+def document_view(lib: Library, key: str) -> dict:
+    doc = lib.document(key)
+    sections = doc["sections"]
+    grouped: dict[int, list[dict]] = {}
+    for p in doc["passages"]:
+        grouped.setdefault(p["section"], []).append(p)
+    doc["toc"] = [s for s in sections if s["heading"]]
+    doc["body"] = [
+        {"section": s, "passages": grouped.get(s["ordinal"], [])}
+        for s in sections
+        if grouped.get(s["ordinal"]) or s["heading"]
+    ]
+    for p in doc["passages"]:
+        heading = sections[p["section"]]["heading"]
+        p["local"] = p["anchor"].split("/", 1)[1]
+        p["heading"] = heading
+        p["citation"] = cite_en(doc, heading, p["number"], p["anchor"])
+        p["citation_da"] = cite_da(doc, heading, p["number"], p["anchor"])
+    return doc
+
+
+def passage_view(lib: Library, anchor: str) -> dict:
+    return lib.passage(anchor).to_dict()
+
+
+def country_view(lib: Library, country: str, as_of: str | None) -> dict:
+    from ..country import resolve_country
+    from ..dates import parse_date
+
+    c = resolve_country(country)
+    day = parse_date(as_of, field="as of") if as_of else None
+    return {
+        "country": c.code,
+        "name": c.name_en,
+        "name_da": c.name_da,
+        "as_of": day.isoformat() if day else None,
+        "annexes": lib.annexes(c.code, day),
+    }
+
+
+def home_view(lib: Library, newest: int = 10) -> dict:
+    return {
+        "countries": lib.countries(),
+        "newest": lib.documents(limit=newest),
+        "stats": lib.stats(),
+        "today": dt.date.today().isoformat(),
+    }
+
+
+def source_view(lib: Library, source: str, limit: int = 200, offset: int = 0) -> dict:
+    docs = lib.documents(source=source, limit=limit, offset=offset)
+    if not docs and offset == 0:
+        raise NotFound(f"no documents from source {source!r}")
+    return {"source": docs[0]["source"] if docs else source, "documents": docs}

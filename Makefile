@@ -1,11 +1,13 @@
-# baggrund task runner. `make demo` runs the main job on the bundled sample; `make test` runs the tests.
+# baggrund task runner. `make run` runs the main job on the bundled sample (ingest, then the web
+# application); `make demo` a command-line example; `make test` the tests.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= baggrund.db
 SHARED ?= ../shared
+PORT ?= 8000
 
-.PHONY: install demo test lint format bench eval clean
+.PHONY: install run demo test lint format bench load eval clean
 
 $(BIN)/baggrund: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +16,11 @@ $(BIN)/baggrund: pyproject.toml
 	touch $(BIN)/baggrund
 
 install: $(BIN)/baggrund
+
+# The main job: install, ingest the bundled sample if the store is empty, start the web application.
+run: install
+	@$(BIN)/baggrund countries --db $(DB) --json | grep -q . || $(BIN)/baggrund ingest samples/ --db $(DB)
+	$(BIN)/baggrund serve --db $(DB) --host 127.0.0.1 --port $(PORT)
 
 demo: install
 	$(BIN)/baggrund ingest samples/ --db $(DB)
@@ -32,6 +39,9 @@ format: install
 
 bench: install
 	$(BIN)/python bench/core.py --shared $(SHARED)
+
+load: install
+	$(BIN)/python bench/load.py --shared $(SHARED)
 
 eval: install
 	$(BIN)/python bench/eval.py --shared $(SHARED)

@@ -191,7 +191,7 @@ class SQLiteStore:
             if have == seq and not damaged:
                 return "current"
             rebuild = have is None or have > seq or damaged
-            if rebuild:
+            if rebuild and seq > 0:
                 log.info("%s: building the search index from the database ...", self.path)
             where, args = ("", ()) if rebuild else ("WHERE seq > ?", (have,))
             self.index.write(self._index_rows(where, args), seq, rebuild=rebuild)

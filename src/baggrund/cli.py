@@ -27,6 +27,7 @@ LABELS = {
         "title": "Title", "published": "Published", "added_on": "Added", "documents": "Documents",
         "no_hits": "No passage matches. Try fewer words or remove a filter.",
         "relaxed": "No passage has every word; showing passages with some of them.",
+        "relaxed_some": "{n} passages have every word; passages with some of them follow.",
         "found": "{total} passages", "reading": "Reading", "section": "Section",
         "updated_on": "Updated", "series": "Series",
     },
@@ -37,6 +38,7 @@ LABELS = {
         "documents": "Dokumenter",
         "no_hits": "Ingen afsnit passer. Prøv færre ord, eller fjern et filter.",
         "relaxed": "Intet afsnit har alle ordene; viser afsnit med nogle af dem.",
+        "relaxed_some": "{n} afsnit har alle ordene; derefter følger afsnit med nogle af dem.",
         "found": "{total} afsnit", "reading": "Læser", "section": "Afsnit",
         "updated_on": "Opdateret", "series": "Serie",
     },
@@ -196,7 +198,9 @@ def search(query, db, as_json, facets, **options):
         return
     out.print(L["found"].format(total=f"{result.total:,}"))
     if result.relaxed:
-        out.print(f"[italic]{L['relaxed']}[/italic]")
+        some = result.matched_all
+        note = L["relaxed_some"].format(n=some) if some else L["relaxed"]
+        out.print(f"[italic]{note}[/italic]")
     from rich.text import Text
 
     for i, hit in enumerate(result.hits, start=result.offset + 1):

@@ -62,12 +62,14 @@ class SearchResult:
     facets: dict[str, dict[str, int]] | None
     limit: int
     offset: int
+    matched_all: int | None = None  # passages with every word, when ``relaxed``
 
     def to_dict(self) -> dict:
         return {
             "query": self.query,
             "total": self.total,
             "relaxed": self.relaxed,
+            "matched_all": self.matched_all if self.relaxed else self.total,
             "limit": self.limit,
             "offset": self.offset,
             "facets": self.facets,
@@ -151,4 +153,6 @@ def search(
     page = store.search(request)
     stems = query_stems(parsed.positive_words())
     hits = [to_hit(h.row, h.score, stems) for h in page.hits]
-    return SearchResult(query, hits, page.total, page.relaxed, page.facets, limit, offset)
+    return SearchResult(
+        query, hits, page.total, page.relaxed, page.facets, limit, offset, page.matched_all
+    )

@@ -102,8 +102,9 @@ class RawHit:
 class RawPage:
     hits: list[RawHit]
     total: int
-    relaxed: bool  # no passage had every word; passages with some of them are returned
+    relaxed: bool  # too few passages had every word; passages with some of them follow
     facets: dict[str, dict[str, int]] | None
+    matched_all: int | None = None  # how many passages have every word (when relaxed)
 
 
 class Store(Protocol):

@@ -385,7 +385,7 @@ class SQLiteStore:
         want = request.offset + request.limit
         query = self.index.build_query(request.query, filters)
         hits, total = self.index.search(query, want, 0)
-        relaxed = False
+        strict_total, relaxed = total, False
         if len(hits) < want and len(request.query.content()) > 1:
             loose = self.index.build_query(request.query, filters, any_term=True)
             more, loose_total = self.index.search(loose, want + len(hits), 0)
@@ -397,7 +397,7 @@ class SQLiteStore:
         rows = self._passage_rows([h.pid for h in page])
         found = [RawHit(rows[h.pid], h.score) for h in page if h.pid in rows]
         facets = self.index.facets(query) if request.facets else None
-        return RawPage(found, total, relaxed, facets)
+        return RawPage(found, total, relaxed, facets, strict_total)
 
     def _passage_rows(self, pids: list[int]) -> dict[int, dict]:
         if not pids:

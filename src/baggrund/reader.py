@@ -23,6 +23,7 @@ __all__ = ["Problem", "read_paths", "iter_files", "DEFAULT_MAX_BYTES"]
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 _JSONL = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 _TEXT = (".txt", ".text")
+_MAX_NUMBER = 999_999_999  # annex numbers and years: anything larger is a mistake
 _SKIPPED = "skipped: not a supported format (.txt, .jsonl, .jsonl.gz)"
 
 # Board header labels -> Record fields. Compared case-insensitively, without the colon.
@@ -73,7 +74,9 @@ def iter_files(paths: list[str | os.PathLike]) -> Iterator[Path | Problem]:
             yield Problem(str(path), "no such file or folder")
 
 
-def _decode(data: bytes, origin: str, warn: Callable[[Problem], None]) -> str:
+def _decode(
+    data: bytes, origin: str, warn: Callable[[Problem], None], line: int | None = None
+) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -82,7 +85,8 @@ def _decode(data: bytes, origin: str, warn: Callable[[Problem], None]) -> str:
             encoding = "cp1252"
         except UnicodeDecodeError:
             text, encoding = data.decode("latin-1"), "latin-1"
-        warn(Problem(origin, f"not UTF-8 (byte {exc.start}); read as {encoding}", warning=True))
+        message = f"not UTF-8 (byte {exc.start}); read as {encoding}"
+        warn(Problem(origin, message, line, warning=True))
         return text
 
 
@@ -157,6 +161,10 @@ def _str(obj: dict, key: str, line: int) -> str | None:
         return None
     if not isinstance(value, str):
         raise _LineError(line, f"field {key!r} must be text, not {type(value).__name__}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate such as "\ud800"
+        raise _LineError(line, f"field {key!r} has an invalid character at {exc.start}") from None
     return value
 
 
@@ -167,9 +175,12 @@ def _int(obj: dict, key: str, line: int) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise _LineError(line, f"field {key!r} must be a whole number")
     if isinstance(value, str):
-        if not value.strip().isdigit():
+        digits = value.strip()
+        if not (digits.isascii() and digits.isdigit()):
             raise _LineError(line, f"field {key!r} must be a whole number, not {value!r}")
-        value = int(value)
+        value = int(digits)
+    if not 0 <= value <= _MAX_NUMBER:
+        raise _LineError(line, f"field {key!r} must be a whole number from 0 to {_MAX_NUMBER}")
     return value
 
 
@@ -227,10 +238,12 @@ def _read_jsonl(path: Path, report, warn) -> Iterator[Record | Problem]:
                     yield Problem(origin, "binary data, not JSON", lineno)
                     continue
                 try:
-                    obj = json.loads(_decode(data, f"{origin}:{lineno}", warn))
+                    obj = json.loads(_decode(data, origin, warn, lineno))
                     yield record_from_json(obj, origin, lineno)
                 except json.JSONDecodeError as exc:
                     yield Problem(origin, f"broken JSON: {exc.msg} (column {exc.colno})", lineno)
+                except (ValueError, RecursionError) as exc:  # e.g. a number too long to read
+                    yield Problem(origin, f"broken JSON: {exc}", lineno)
                 except _LineError as exc:
                     yield Problem(origin, str(exc), exc.line)
         except (OSError, EOFError) as exc:  # a truncated or corrupt gzip file

@@ -364,5 +364,30 @@ def serve(db, host, port, workers):
     )  # fmt: skip
 
 
+@main.command()
+@click.argument("source")
+@click.argument("target")
+@handle_errors
+def copy(source, target):
+    """Copy a whole library into a new, empty store (a SQLite path or a postgresql:// URL),
+    keeping annex numbers, anchors, dates and update history; then compare both."""
+    from .store import open_store
+    from .transfer import copy_library
+
+    src, dst = open_store(source), open_store(target)
+    try:
+        total = src.stats()["documents"]
+        with click.progressbar(length=total, label="copying", file=sys.stderr) as bar:
+            report = copy_library(src, dst, on_progress=bar.update)
+    finally:
+        src.close()
+        dst.close()
+    for difference in report.differences:
+        click.echo(f"difference: {difference}", err=True)
+    status = "identical" if report.ok else f"{len(report.differences)} differences"
+    click.echo(f"copied {report.documents} documents; verified: {status}")
+    sys.exit(0 if report.ok else 1)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main(prog_name=os.path.basename(sys.argv[0]))

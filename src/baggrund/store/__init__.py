@@ -8,7 +8,7 @@ every implementation so that they cannot drift apart."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -131,6 +131,15 @@ class Store(Protocol):
         """Document rows (no text), newest additions first."""
 
     def sources(self) -> list[dict]: ...
+
+    def export(self) -> Iterator[dict]:
+        """Every document row for row (fields, body text, sections, passages, updates)."""
+
+    def annex_counters(self) -> dict[str, int]:
+        """The highest annex number ever handed out, per country."""
+
+    def restore(self, records: Iterable[dict], annex_counters: dict[str, int]) -> int:
+        """Write exported records into an empty store, keeping every number and anchor."""
 
     def stats(self) -> dict: ...
 

@@ -10,14 +10,14 @@ import logging
 import sqlite3
 import uuid
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from ..document import Document
 from ..errors import BadDocument, BaggrundError, StoreError
 from ..index import PassageIndex
-from . import Decision, RawHit, RawPage, SaveOutcome, SearchRequest, decide
+from . import Decision, RawHit, RawPage, SaveOutcome, SearchRequest, decide, sqlite_transfer
 
 __all__ = ["SQLiteStore", "SCHEMA_VERSION"]
 
@@ -519,6 +519,17 @@ class SQLiteStore:
                 " FROM documents GROUP BY country ORDER BY country"
             )
         ]
+
+    def export(self) -> Iterator[dict]:
+        """Every document, row for row, for ``baggrund copy``."""
+        return sqlite_transfer.export(self)
+
+    def annex_counters(self) -> dict[str, int]:
+        return sqlite_transfer.counters(self)
+
+    def restore(self, records: Iterable[dict], annex_counters: dict[str, int]) -> int:
+        """Write exported records into this (empty) store."""
+        return sqlite_transfer.restore(self, records, annex_counters)
 
     def stats(self) -> dict:
         one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731

@@ -75,3 +75,8 @@ def test_show_a_section_and_a_document_by_external_id(cli):
     assert data["country"] == "ERI" and data["anchor"].startswith("ERI-")
     assert data["passages"][0]["anchor"].startswith(data["anchor"] + "/")
     cli("show", "AZE-367/no-such-section", expect=1)
+
+
+def test_db_upgrade_on_a_current_store(cli):
+    cli("ingest", str(BOARD_SAMPLE))
+    assert "up to date" in cli("db", "upgrade").stdout

@@ -389,5 +389,28 @@ def copy(source, target):
     sys.exit(0 if report.ok else 1)
 
 
+@main.group()
+def db():
+    """The store itself: schema upgrades."""
+
+
+@db.command()
+@db_option
+@handle_errors
+def upgrade(db):
+    """Apply missing schema migrations to the store (run after upgrading baggrund)."""
+    from .store import open_store
+
+    store = open_store(db)
+    try:
+        before, after = store.upgrade()
+    finally:
+        store.close()
+    if before == after:
+        click.echo(f"{db}: schema {after}, up to date")
+    else:
+        click.echo(f"{db}: schema upgraded from {before} to {after}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main(prog_name=os.path.basename(sys.argv[0]))

@@ -132,6 +132,9 @@ class Store(Protocol):
 
     def sources(self) -> list[dict]: ...
 
+    def upgrade(self) -> tuple[int, int]:
+        """Apply missing schema migrations: (version before, version after)."""
+
     def export(self) -> Iterator[dict]:
         """Every document row for row (fields, body text, sections, passages, updates)."""
 

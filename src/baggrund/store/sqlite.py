@@ -151,6 +151,11 @@ class SQLiteStore:
     def close(self) -> None:
         self.db.close()
 
+    def upgrade(self) -> tuple[int, int]:
+        """Apply missing schema steps. SQLite files are at version 1, the first."""
+        version = int(self._meta("schema_version") or 0)
+        return version, SCHEMA_VERSION
+
     # -- the derived index -------------------------------------------------------------------
     def _index_rows(self, where: str, args=()) -> list[tuple[dict, list[dict]]]:
         docs = [

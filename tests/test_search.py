@@ -121,3 +121,36 @@ def test_every_hit_has_its_fields(sample):
                     "series", "published", "added", "heading", "text", "snippet", "score"):  # fmt: skip
             assert key in d
         assert hit.text and hit.anchor.count("/") == 2
+
+
+@pytest.mark.parametrize("name", ["Syria", "Syrien", "syrien"])
+def test_a_country_named_in_the_query_comes_first_in_any_spelling(sample, name):
+    hits = sample.search(f"{name} prison conditions", limit=5).hits
+    assert hits and {h.country for h in hits} == {"SYR"}
+
+
+def test_a_country_code_in_running_text_is_not_read_as_a_country(sample):
+    # "IR" and "AZ" are ISO codes, but in a query they are words
+    assert sample.search("AZ", limit=5).total < sample.stats()["passages"] / 10
+
+
+def test_near_identical_passages_of_older_editions_fold_under_the_newest(sample):
+    hits = sample.search(
+        "freedoms of peaceful assembly and association", country="AZE", limit=10
+    ).hits
+    folded = [h for h in hits if h.also_in]
+    assert folded, "the 2022 and 2023 Azerbaijan reports share passages"
+    for hit in folded:
+        assert hit.edition_year == 2023
+        assert all(
+            o["edition_year"] == 2022 and o["anchor"].startswith("AZE-") for o in hit.also_in
+        )
+        assert hit.anchor not in [o["anchor"] for o in hit.also_in]
+    shown = [h.anchor for h in hits] + [o["anchor"] for h in hits for o in h.also_in]
+    assert len(shown) == len(set(shown))
+
+
+def test_keywords_all_matching_come_before_partial_matches(sample):
+    result = sample.search("psychological coercion", limit=10)
+    both = [h for h in result.hits if "psychological coercion" in h.text.lower()]
+    assert result.hits[: len(both)] == both and len(both) >= 2

@@ -9,6 +9,8 @@ from dataclasses import asdict, dataclass
 from .citation import cite_da, cite_en
 from .country import country_by_code, resolve_country
 from .dates import parse_date
+from .edition import fold_editions
+from .expansion import find_country
 from .index import IndexFilters
 from .query import parse_query
 from .snippet import make_snippet, query_stems
@@ -18,6 +20,9 @@ from .store import SearchRequest, Store
 __all__ = ["Hit", "SearchResult", "search", "MAX_LIMIT"]
 
 MAX_LIMIT = 1000
+FOLD_FACTOR = 3  # candidates fetched per hit shown, for folding editions
+MAX_CANDIDATES = 3000
+KEYWORDS = 3  # up to this many content words, a query is keywords that must all match
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,7 @@ class Hit:
     snippet: str
     snippet_html: str
     score: float
+    also_in: list[dict]  # the same passage in older editions of the series, newest first
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -104,7 +110,7 @@ def build_filters(
     )
 
 
-def to_hit(row: dict, score: float, stems) -> Hit:
+def to_hit(row: dict, score: float, stems, older=()) -> Hit:
     country = country_by_code(row["country"])
     anchor = f"{row['country']}-{row['annex']}/{row['anchor']}"
     snippet = make_snippet(row["text"], stems, row["language"])
@@ -130,6 +136,14 @@ def to_hit(row: dict, score: float, stems) -> Hit:
         snippet=snippet.plain(),
         snippet_html=snippet.html(),
         score=round(score, 4),
+        also_in=[
+            {
+                "anchor": f"{o.row['country']}-{o.row['annex']}/{o.row['anchor']}",
+                "edition_year": o.row["edition_year"],
+                "published": o.row["published"],
+            }
+            for o in older
+        ],  # fmt: skip
     )
 
 
@@ -149,10 +163,25 @@ def search(
     if offset < 0:
         raise ValueError("offset must not be negative")
     parsed = parse_query(query)
-    request = SearchRequest(parsed, build_filters(**filters), latest, limit, offset, facets)
-    page = store.search(request)
+    index_filters = build_filters(**filters)
     stems = query_stems(parsed.positive_words())
-    hits = [to_hit(h.row, h.score, stems) for h in page.hits]
+    matched, named = find_country(parsed)
+    if named and (index_filters.country in (None, named)):
+        # "Eritrea exit visa", "Syrien": that country's documents, whatever the spelling
+        parsed = matched
+        prefer = named if index_filters.country is None else None
+    else:
+        prefer = None
+    # Fetch more than a page, fold the editions of one series, then cut the page out.
+    wanted = min(MAX_CANDIDATES, (offset + limit) * FOLD_FACTOR)
+    request = SearchRequest(parsed, index_filters, latest, wanted, 0, facets, prefer)
+    page = store.search(request)
+    # A few keywords: passages with all of them first. A longer question: ranked by BM25 over
+    # all its words, since hardly any passage uses every word of a question.
+    keywords = len(parsed.content()) <= KEYWORDS
+    folded = fold_editions(page.hits, strict_first=keywords)[offset : offset + limit]
+    hits = [to_hit(f.hit.row, f.score, stems, f.older) for f in folded]
+    relaxed = page.relaxed and keywords
     return SearchResult(
-        query, hits, page.total, page.relaxed, page.facets, limit, offset, page.matched_all
+        query, hits, page.total, relaxed, page.facets, limit, offset, page.matched_all
     )

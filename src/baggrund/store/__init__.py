@@ -88,6 +88,7 @@ class SearchRequest:
     limit: int = 10
     offset: int = 0
     facets: bool = False
+    prefer_country: str | None = None  # a country named in the query: its documents first
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ class RawHit:
 
     row: dict
     score: float
+    partial: bool = False  # found by the relaxed query: has only some of the words
 
 
 @dataclass(frozen=True)

@@ -388,11 +388,14 @@ class SQLiteStore:
         if request.latest:
             filters = replace(filters, documents=self._latest_documents(filters.country))
         want = request.offset + request.limit
-        query = self.index.build_query(request.query, filters)
+        prefer = request.prefer_country
+        query = self.index.build_query(request.query, filters, prefer_country=prefer)
         hits, total = self.index.search(query, want, 0)
         strict_total, relaxed = total, False
         if len(hits) < want and len(request.query.content()) > 1:
-            loose = self.index.build_query(request.query, filters, any_term=True)
+            loose = self.index.build_query(
+                request.query, filters, any_term=True, prefer_country=prefer
+            )
             more, loose_total = self.index.search(loose, want + len(hits), 0)
             seen = {h.pid for h in hits}
             extra = [h for h in more if h.pid not in seen]
@@ -400,7 +403,11 @@ class SQLiteStore:
                 hits, total, relaxed, query = hits + extra, loose_total, True, loose
         page = hits[request.offset : want]
         rows = self._passage_rows([h.pid for h in page])
-        found = [RawHit(rows[h.pid], h.score) for h in page if h.pid in rows]
+        found = [
+            RawHit(rows[h.pid], h.score, partial=i + request.offset >= strict_total)
+            for i, h in enumerate(page)
+            if h.pid in rows
+        ]
         facets = self.index.facets(query) if request.facets else None
         return RawPage(found, total, relaxed, facets, strict_total)
 

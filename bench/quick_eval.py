@@ -1,0 +1,73 @@
+"""In-process version of ../shared/eval/evaluate.py for quick iteration (same scoring, no
+process start per query). The published figures come from bench/eval.py, which runs the real
+command line.
+
+    .venv/bin/python bench/quick_eval.py --db bench/out/corpus.db [--filtered] [-v]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import time
+from pathlib import Path
+
+from baggrund.library import Library
+
+
+def load_scorer(shared: Path):
+    spec = importlib.util.spec_from_file_location("evaluate", shared / "eval" / "evaluate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", default="../shared")
+    ap.add_argument("--db", default="bench/out/corpus.db")
+    ap.add_argument("--filtered", action="store_true")
+    ap.add_argument("-v", action="store_true")
+    args = ap.parse_args()
+    shared = Path(args.shared)
+    ev = load_scorer(shared)
+    queries = [json.loads(x) for x in open(shared / "eval" / "qrels-dev.jsonl") if x.strip()]
+    rows = []
+    with Library.open(args.db) as lib:
+        for q in queries:
+            judgments = ev.distinct(q["judgments"])
+            opts = {"country": q["country"]} if args.filtered and q.get("country") else {}
+            t = time.perf_counter()
+            hits = lib.search(q["query"], limit=10, **opts).hits
+            ms = (time.perf_counter() - t) * 1000
+            credited: set[int] = set()
+            gains = [ev.gain(ev.norm(h.text), judgments, credited) for h in hits]
+            ideal = sorted((j["grade"] for j in judgments), reverse=True)[:10]
+            ndcg = ev.dcg(gains) / ev.dcg(ideal) if ideal else 0.0
+            n2 = sum(1 for j in judgments if j["grade"] == 2)
+            found2 = sum(1 for i in credited if judgments[i]["grade"] == 2)
+            rr = next((1 / (i + 1) for i, g in enumerate(gains) if g == 2), 0.0)
+            rows.append(
+                {
+                    "lang": q["lang"],
+                    "ndcg": ndcg,
+                    "r2": found2 / n2 if n2 else 0,
+                    "rr": rr,
+                    "ms": ms,
+                }
+            )
+            if args.v:
+                print(f"{q['qid']} {q['lang']} {ndcg:.3f} {gains} {q['query'][:60]}")
+    for lang in ("en", "da"):
+        sel = [r for r in rows if r["lang"] == lang]
+        mean = lambda k: sum(r[k] for r in sel) / len(sel)  # noqa: E731
+        print(
+            f"{lang}: nDCG@10={mean('ndcg'):.3f} R2={mean('r2'):.3f} MRR={mean('rr'):.3f} ms={mean('ms'):.1f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

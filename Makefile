@@ -7,7 +7,7 @@ DB ?= baggrund.db
 SHARED ?= ../shared
 PORT ?= 8000
 
-.PHONY: install run demo test lint format bench load eval clean
+.PHONY: install run demo test lint format bench load eval peers clean
 
 $(BIN)/baggrund: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,9 @@ bench: install
 
 load: install
 	$(BIN)/python bench/load.py --shared $(SHARED)
+
+peers: install
+	$(BIN)/python bench/peers.py --shared $(SHARED)
 
 eval: install
 	$(BIN)/python bench/eval.py --shared $(SHARED)

@@ -33,7 +33,8 @@ def main() -> int:
     args = ap.parse_args()
     shared = Path(args.shared)
     ev = load_scorer(shared)
-    queries = [json.loads(x) for x in open(shared / "eval" / "qrels-dev.jsonl") if x.strip()]
+    qrels = (shared / "eval" / "qrels-dev.jsonl").read_text(encoding="utf-8")
+    queries = [json.loads(x) for x in qrels.splitlines() if x.strip()]
     rows = []
     with Library.open(args.db) as lib:
         for q in queries:
@@ -62,7 +63,7 @@ def main() -> int:
                 print(f"{q['qid']} {q['lang']} {ndcg:.3f} {gains} {q['query'][:60]}")
     for lang in ("en", "da"):
         sel = [r for r in rows if r["lang"] == lang]
-        mean = lambda k: sum(r[k] for r in sel) / len(sel)  # noqa: E731
+        mean = lambda k, sel=sel: sum(r[k] for r in sel) / len(sel)  # noqa: E731
         print(
             f"{lang}: nDCG@10={mean('ndcg'):.3f} R2={mean('r2'):.3f} MRR={mean('rr'):.3f} ms={mean('ms'):.1f}"
         )

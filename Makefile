@@ -44,6 +44,7 @@ load: install
 	$(BIN)/python bench/load.py --shared $(SHARED)
 
 peers: install
+	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/peers.py --shared $(SHARED)
 
 eval: install

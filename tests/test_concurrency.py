@@ -36,9 +36,9 @@ def store_url(request, tmp_path):
     if request.param == "sqlite":
         yield str(tmp_path / "concurrent.db")
         return
+    base = postgres_url()
     import psycopg
 
-    base = postgres_url()
     name = f"baggrund_test_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(base, autocommit=True) as con:
         con.execute(f"CREATE DATABASE {name}")

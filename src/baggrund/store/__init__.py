@@ -152,9 +152,12 @@ class Store(Protocol):
 
 
 def open_store(location: str) -> Store:
-    """Open (creating if needed) the store at ``location``: a file path for SQLite."""
+    """Open (creating if needed) the store at ``location``: a file path for SQLite, or a
+    ``postgresql://`` (``postgres://``) URL for PostgreSQL (needs the ``postgres`` extra)."""
     if location.startswith(("postgresql://", "postgres://")):
-        raise BaggrundError("PostgreSQL stores are not available yet; use a SQLite file path")
+        from .postgres import PostgresStore
+
+        return PostgresStore(location)
     from .sqlite import SQLiteStore
 
     return SQLiteStore(location)

@@ -69,7 +69,7 @@ def test_every_line_has_three_fields():
 
 
 def test_entry_count_is_within_the_aim():
-    assert 400 <= len(entries()) <= 700
+    assert 400 <= len(entries()) <= 1000
     assert len(entries()) == len(_data_lines())
 
 

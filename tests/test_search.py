@@ -154,3 +154,27 @@ def test_keywords_all_matching_come_before_partial_matches(sample):
     result = sample.search("psychological coercion", limit=10)
     both = [h for h in result.hits if "psychological coercion" in h.text.lower()]
     assert result.hits[: len(both)] == both and len(both) >= 2
+
+
+def test_a_danish_question_finds_english_passages(sample):
+    # the board document is English; the question is asked in Danish
+    danish = sample.search("Straffes ofre for menneskehandel for prostitution i Aserbajdsjan?")
+    assert danish.hits
+    assert danish.hits[0].country == "AZE"
+    assert any("penaliz" in h.text for h in danish.hits[:5])
+    assert "<mark>penaliz" in " ".join(h.snippet_html for h in danish.hits[:5])
+
+
+def test_danish_terms_are_asked_in_english_too(sample):
+    # without the glossary "krisecenter" matches nothing in English reports
+    assert sample.search("krisecentre Aserbajdsjan").hits[0].text.lower().count("shelter")
+
+
+def test_an_english_query_is_not_translated():
+    from baggrund.expansion import translate_danish
+    from baggrund.query import parse_query
+
+    parsed = parse_query("Eritrea exit visa")
+    assert translate_danish(parsed) == parsed
+    danish = translate_danish(parse_query("desertører Eritrea"))
+    assert "deserters" in [o.text for o in danish.required[0].options if hasattr(o, "text")]

@@ -13,7 +13,7 @@ from .store import RawHit
 __all__ = ["Folded", "fold_editions", "SIMILAR"]
 
 SIMILAR = 0.7  # Jaccard similarity of word sets above which two passages are one text
-AGE_PENALTY = 0.02  # per year behind the newest edition among the candidates (at most 8 years)
+AGE_PENALTY = 0.06  # per year behind the newest edition among the candidates (at most 8 years)
 _WORD = re.compile(r"[^\W_]+")
 
 

@@ -1,6 +1,6 @@
 """Reading a query as a caseworker means it: a country named in the query (in any Danish or
 English spelling) is a preference for that country's documents, not a word every passage must
-contain."""
+contain; a Danish question is also asked in the English words the reports use."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from dataclasses import replace
 
 from .country import resolve_country
 from .errors import UnknownCountry
-from .query import ParsedQuery, Term
+from .glossary import expand_danish, looks_danish
+from .query import AnyOf, Clause, ParsedQuery, Phrase, Term
 
-__all__ = ["find_country"]
+__all__ = ["find_country", "translate_danish"]
 
 _LONGEST = 3  # words in the longest country name looked for ("Central African Republic" has 3)
 
@@ -42,3 +43,41 @@ def find_country(parsed: ParsedQuery) -> tuple[ParsedQuery, str | None]:
                 rest = tuple(clauses[:start] + clauses[start + size :])
                 return replace(parsed, required=rest), code
     return parsed, None
+
+
+def _option(text: str) -> Term | Phrase:
+    words = tuple(text.split())
+    return Term(words[0]) if len(words) == 1 else Phrase(words)
+
+
+def _translated(run: list[Term]) -> list[Clause]:
+    out: list[Clause] = []
+    for text, alternatives in expand_danish([t.text for t in run]):
+        if not alternatives:
+            out.append(Term(text))
+            continue
+        options = [_option(text)]  # the Danish words themselves, for Danish documents
+        options += [_option(a) for a in alternatives if _option(a) not in options]
+        out.append(AnyOf(tuple(options)))
+    return out
+
+
+def translate_danish(parsed: ParsedQuery) -> ParsedQuery:
+    """A Danish query with each glossary term replaced by "the Danish term OR its English
+    renderings" ("desertører" -> desertører OR deserter OR deserters OR desertion ...).
+    Words the glossary does not know stay as they are; phrases, prefixes and OR groups the
+    user wrote are left alone. An English query comes back unchanged."""
+    if not looks_danish(parsed.text):
+        return parsed
+    clauses: list[Clause] = []
+    run: list[Term] = []
+    for clause in (*parsed.required, None):
+        if isinstance(clause, Term) and not clause.prefix:
+            run.append(clause)
+            continue
+        if run:
+            clauses += _translated(run)
+            run = []
+        if clause is not None:
+            clauses.append(clause)
+    return replace(parsed, required=tuple(clauses))

@@ -34,6 +34,7 @@ BOOSTS = {
     "heading": 1.0,
     "title": 1.0,
 }  # tuned on judged questions (docs/benchmarks.md)
+TIE_BREAKER = 0.1  # share of the other alternatives' scores in an OR group
 COUNTRY_BOOST = 20.0  # added to the score of passages of a country the query names
 
 
@@ -176,8 +177,10 @@ class PassageIndex:
 
     def _clause(self, clause, *, boosts: bool = True) -> tantivy.Query:
         if isinstance(clause, AnyOf):
-            return tantivy.Query.boolean_query(
-                [(tantivy.Occur.Should, self._clause(o, boosts=boosts)) for o in clause.options]
+            # the best of the alternatives counts, not their sum: a passage that uses three
+            # words for one idea is not three times as relevant
+            return tantivy.Query.disjunction_max_query(
+                [self._clause(o, boosts=boosts) for o in clause.options], TIE_BREAKER
             )
         parts = []
         for lang in LANGUAGES:

@@ -10,7 +10,7 @@ from .citation import cite_da, cite_en
 from .country import country_by_code, resolve_country
 from .dates import parse_date
 from .edition import fold_editions
-from .expansion import find_country
+from .expansion import find_country, translate_danish
 from .index import IndexFilters
 from .query import parse_query
 from .snippet import make_snippet, query_stems
@@ -164,7 +164,7 @@ def search(
         raise ValueError("offset must not be negative")
     parsed = parse_query(query)
     index_filters = build_filters(**filters)
-    stems = query_stems(parsed.positive_words())
+    words = parsed.positive_words()
     matched, named = find_country(parsed)
     if named and (index_filters.country in (None, named)):
         # "Eritrea exit visa", "Syrien": that country's documents, whatever the spelling
@@ -172,6 +172,12 @@ def search(
         prefer = named if index_filters.country is None else None
     else:
         prefer = None
+    # "Straffes desertører i Eritrea?": the English words of the reports, beside the Danish
+    translated = translate_danish(parsed)
+    if translated is not parsed:
+        words += translated.positive_words()
+        parsed = translated
+    stems = query_stems(words)
     # Fetch more than a page, fold the editions of one series, then cut the page out.
     wanted = min(MAX_CANDIDATES, (offset + limit) * FOLD_FACTOR)
     request = SearchRequest(parsed, index_filters, latest, wanted, 0, facets, prefer)

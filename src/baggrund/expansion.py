@@ -64,7 +64,8 @@ def _translated(run: list[Term]) -> list[Clause]:
 
 def translate_danish(parsed: ParsedQuery) -> ParsedQuery:
     """A Danish query with each glossary term replaced by "the Danish term OR its English
-    renderings" ("desertører" -> desertører OR deserter OR deserters OR desertion ...).
+    renderings" ("desertører" -> desertører OR deserter OR deserters OR desertion ...); an
+    excluded glossary term keeps out its renderings too.
     Words the glossary does not know stay as they are; phrases, prefixes and OR groups the
     user wrote are left alone. An English query comes back unchanged."""
     if not looks_danish(parsed.text):
@@ -80,4 +81,10 @@ def translate_danish(parsed: ParsedQuery) -> ParsedQuery:
             run = []
         if clause is not None:
             clauses.append(clause)
-    return replace(parsed, required=tuple(clauses))
+    excluded: list[Term | Phrase] = []
+    for clause in parsed.excluded:  # "-grænsen" keeps out "border" too
+        excluded.append(clause)
+        if isinstance(clause, Term) and not clause.prefix:
+            for _, alternatives in expand_danish([clause.text]):
+                excluded += [o for o in map(_option, alternatives) if o not in excluded]
+    return replace(parsed, required=tuple(clauses), excluded=tuple(excluded))

@@ -80,3 +80,20 @@ def test_show_a_section_and_a_document_by_external_id(cli):
 def test_db_upgrade_on_a_current_store(cli):
     cli("ingest", str(BOARD_SAMPLE))
     assert "up to date" in cli("db", "upgrade").stdout
+
+
+def test_an_older_sqlite_store_says_to_upgrade_and_db_upgrade_does(cli, monkeypatch):
+    from baggrund.store import sqlite
+
+    cli("ingest", str(BOARD_SAMPLE))
+    # this baggrund gains a schema step the store does not have yet
+    step = (sqlite.SCHEMA_VERSION + 1, ["CREATE TABLE later_feature (x TEXT)"])
+    monkeypatch.setattr(sqlite, "MIGRATIONS", [*sqlite.MIGRATIONS, step])
+    monkeypatch.setattr(sqlite, "SCHEMA_VERSION", step[0])
+    refused = cli("search", "coercion", expect=1)
+    assert "run `baggrund db upgrade`" in refused.output
+    assert len(refused.output.strip().splitlines()) == 1
+    upgraded = cli("db", "upgrade").stdout
+    assert f"upgraded from {step[0] - 1} to {step[0]}" in upgraded
+    assert cli("search", "coercion").stdout.strip()
+    assert "up to date" in cli("db", "upgrade").stdout

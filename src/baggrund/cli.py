@@ -401,7 +401,7 @@ def upgrade(db):
     """Apply missing schema migrations to the store (run after upgrading baggrund)."""
     from .store import open_store
 
-    store = open_store(db)
+    store = open_store(db, upgrade=True)
     try:
         before, after = store.upgrade()
     finally:

@@ -151,24 +151,16 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
-def open_store(location: str) -> Store:
+def open_store(location: str, *, upgrade: bool = False) -> Store:
     """Open (creating if needed) the store at ``location``: a file path for SQLite, or a
-    ``postgresql://`` (``postgres://``) URL for PostgreSQL (needs the ``postgres`` extra)."""
+    ``postgresql://`` (``postgres://``) URL for PostgreSQL (needs the ``postgres`` extra).
+    A store at an older schema version is an error, unless ``upgrade`` (``baggrund db
+    upgrade``) lets the SQLite store apply the missing steps as it opens (PostgreSQL
+    applies them in :meth:`Store.upgrade`)."""
     if location.startswith(("postgresql://", "postgres://")):
         from .postgres import PostgresStore
 
         return PostgresStore(location)
     from .sqlite import SQLiteStore
 
-    return SQLiteStore(location)
-
-
-def iter_batches(items, size: int) -> Iterator[list]:
-    batch: list = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+    return SQLiteStore(location, upgrade=upgrade)

@@ -19,10 +19,11 @@ from ..errors import BadDocument, BaggrundError, StoreError
 from ..index import PassageIndex
 from . import Decision, RawHit, RawPage, SaveOutcome, SearchRequest, decide, sqlite_transfer
 
-__all__ = ["SQLiteStore", "SCHEMA_VERSION"]
+__all__ = ["SQLiteStore", "SCHEMA_VERSION", "MIGRATIONS"]
 
-SCHEMA_VERSION = 1
 log = logging.getLogger("baggrund")
+# Version 1: the first schema. Every later change is a new step appended to MIGRATIONS (never
+# edit a released one); `baggrund db upgrade` applies the missing steps.
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -80,6 +81,10 @@ CREATE TABLE IF NOT EXISTS updates (
     origin TEXT
 );
 """
+MIGRATIONS: list[tuple[int, list[str]]] = [
+    (1, [statement for statement in _SCHEMA.split(";") if statement.strip()]),
+]
+SCHEMA_VERSION = MIGRATIONS[-1][0]
 _DOC_COLUMNS = """d.id AS doc_id, d.key, d.external_id, d.country, d.annex, d.collection, d.source,
     d.series, d.edition_year, d.title, d.url, d.published, d.added, d.updated, d.language"""
 
@@ -91,8 +96,12 @@ def _iso(value: dt.date | None) -> str | None:
 class SQLiteStore:
     """A library in one SQLite file."""
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, *, upgrade: bool = False):
+        """Open (creating if needed) the file; with ``upgrade``, an older schema is upgraded
+        first, otherwise it is an error that says to run ``baggrund db upgrade``."""
         self.path = Path(path)
+        self._upgrade = upgrade
+        self._upgraded_from: int | None = None
         try:
             self.db = sqlite3.connect(str(self.path), timeout=60, isolation_level=None)
             self.db.row_factory = sqlite3.Row
@@ -108,6 +117,7 @@ class SQLiteStore:
 
     # -- schema and bookkeeping --------------------------------------------------------------
     def _migrate(self) -> None:
+        """Create the schema in a new file; remember the version of an existing one."""
         tables = {
             r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")
         }
@@ -119,15 +129,36 @@ class SQLiteStore:
                 raise StoreError(
                     f"{self.path}: made by a newer baggrund (schema {version}); upgrade baggrund"
                 )
+            if version < SCHEMA_VERSION and self._upgrade:
+                with self._transaction():
+                    self._upgraded_from = version
+                    self._apply(version)
+            elif version < SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path}: the database is at schema version {version}, this baggrund"
+                    f" needs {SCHEMA_VERSION}; run `baggrund db upgrade`"
+                )
             return
         with self._transaction():
-            for statement in _SCHEMA.split(";"):
-                if statement.strip():
-                    self.db.execute(statement)
+            self._apply(0)
             self.db.executemany(
-                "INSERT INTO meta VALUES (?, ?)",
-                [("schema_version", str(SCHEMA_VERSION)), ("uuid", uuid.uuid4().hex), ("seq", "0")],
+                "INSERT INTO meta VALUES (?, ?)", [("uuid", uuid.uuid4().hex), ("seq", "0")]
             )
+
+    def _apply(self, version: int) -> int:
+        """Run the migration steps after ``version`` (inside the caller's transaction)."""
+        for step, statements in MIGRATIONS:
+            if step <= version:
+                continue
+            for statement in statements:
+                self.db.execute(statement)
+            self.db.execute(
+                "INSERT INTO meta VALUES ('schema_version', ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (str(step),),
+            )
+            version = step
+        return version
 
     def _meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -152,9 +183,13 @@ class SQLiteStore:
         self.db.close()
 
     def upgrade(self) -> tuple[int, int]:
-        """Apply missing schema steps. SQLite files are at version 1, the first."""
-        version = int(self._meta("schema_version") or 0)
-        return version, SCHEMA_VERSION
+        """Apply missing schema migrations: (version before, version after)."""
+        with self._transaction():
+            before = int(self._meta("schema_version") or 0)
+            after = self._apply(before)
+        if self._upgraded_from is not None:  # upgraded when opened
+            before, self._upgraded_from = self._upgraded_from, None
+        return before, after
 
     # -- the derived index -------------------------------------------------------------------
     def _index_rows(self, where: str, args=()) -> list[tuple[dict, list[dict]]]:

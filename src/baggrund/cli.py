@@ -412,5 +412,16 @@ def upgrade(db):
         click.echo(f"{db}: schema upgraded from {before} to {after}")
 
 
-if __name__ == "__main__":  # pragma: no cover
-    main(prog_name=os.path.basename(sys.argv[0]))
+def _register() -> None:
+    """Command groups kept in modules of their own."""
+    from .cli_bundle import bundle
+
+    main.add_command(bundle)
+
+
+if __name__ == "__main__":  # pragma: no cover  (python -m baggrund.cli)
+    from baggrund.cli import main as _main  # the package's module, with every command
+
+    _main(prog_name="baggrund")
+else:
+    _register()

@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import bundle
 from .citation import cite_da, cite_en, parse_anchor
 from .country import country_by_code, resolve_country
 from .dates import parse_date
@@ -168,3 +169,46 @@ class Library:
 
     def stats(self) -> dict:
         return self.store.stats()
+
+    @property
+    def location(self) -> str:
+        """Where the library is, for people: the file, or the database URL without password."""
+        return str(getattr(self.store, "where", None) or getattr(self.store, "path", ""))
+
+    # -- case bundles (see baggrund.bundle) ----------------------------------------------------
+    def bundles(self) -> list[dict]:
+        return self.store.bundles()
+
+    def bundle(self, ref: str) -> bundle.Bundle:
+        return bundle.get(self, ref)
+
+    def new_bundle(self, ref: str, title: str | None = None) -> bundle.Bundle:
+        return bundle.create(self, ref, title)
+
+    def add_to_bundle(self, ref: str, anchors: list[str], note: str | None = None):
+        """(the bundle, anchors already in it)."""
+        return bundle.add(self, ref, anchors, note=note)
+
+    def remove_from_bundle(self, ref: str, anchors: list[str]) -> bundle.Bundle:
+        return bundle.remove(self, ref, anchors)
+
+    def move_in_bundle(self, ref: str, anchor: str, position: int) -> bundle.Bundle:
+        return bundle.move(self, ref, anchor, position)
+
+    def note_in_bundle(self, ref: str, anchor: str, note: str | None) -> bundle.Bundle:
+        return bundle.set_note(self, ref, anchor, note)
+
+    def delete_bundle(self, ref: str) -> None:
+        bundle.delete(self, ref)
+
+    def resolve_bundle(self, ref: str) -> bundle.Resolved:
+        return bundle.resolve(self, ref)
+
+    def export_bundle(self, ref: str, fmt: str, *, lang: str = "en") -> tuple[bytes, list]:
+        """The bundle as ``md``, ``docx`` or ``pdf`` bytes, and its passages that changed or
+        no longer exist (which the export marks)."""
+        from .bundle_export import export_bundle
+
+        resolved = bundle.resolve(self, ref)
+        data = export_bundle(resolved, fmt, lang=lang, library=self.location)
+        return data, resolved.problems

@@ -148,6 +148,19 @@ class Store(Protocol):
 
     def stats(self) -> dict: ...
 
+    def bundle(self, ref: str) -> dict | None:
+        """A case bundle with its items (anchor, note, quoted, added) in order."""
+
+    def bundles(self) -> list[dict]: ...
+
+    def put_bundle(
+        self, ref: str, title: str | None, items: list[dict], today: dt.date,
+        expected: int | None,
+    ) -> int:  # fmt: skip
+        """Create (``expected`` None) or rewrite a bundle last read at version ``expected``."""
+
+    def delete_bundle(self, ref: str) -> bool: ...
+
     def close(self) -> None: ...
 
 

@@ -23,7 +23,8 @@ from urllib.parse import urlsplit
 
 from ..document import Document
 from ..errors import BadDocument, BaggrundError, StoreError
-from . import Decision, RawPage, SaveOutcome, SearchRequest, decide, pgquery
+from . import Decision, RawPage, SaveOutcome, SearchRequest, bundle_tables, decide, pgquery
+from .pg_bundles import PostgresBundles
 from .sqlite_transfer import DOCUMENT_FIELDS
 
 __all__ = ["PostgresStore", "MIGRATIONS", "schema_version"]
@@ -93,6 +94,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             "CREATE INDEX IF NOT EXISTS updates_doc ON updates (doc_id)",
         ],
     ),
+    (2, bundle_tables.POSTGRES_STEP),  # case bundles
 ]
 TABLES = ("meta", "documents", "annex_counters", "sections", "passages", "updates")
 _LOCK = 0x62616767  # advisory lock namespace ("bagg")
@@ -147,7 +149,7 @@ def _first_schema(search_path: str) -> str | None:
     return None
 
 
-class PostgresStore:
+class PostgresStore(PostgresBundles):
     """A library in one PostgreSQL schema, shared by many processes."""
 
     def __init__(self, url: str, *, max_connections: int | None = None):

@@ -17,7 +17,17 @@ from pathlib import Path
 from ..document import Document
 from ..errors import BadDocument, BaggrundError, StoreError
 from ..index import PassageIndex
-from . import Decision, RawHit, RawPage, SaveOutcome, SearchRequest, decide, sqlite_transfer
+from . import (
+    Decision,
+    RawHit,
+    RawPage,
+    SaveOutcome,
+    SearchRequest,
+    bundle_tables,
+    decide,
+    sqlite_transfer,
+)
+from .sqlite_bundles import SQLiteBundles
 
 __all__ = ["SQLiteStore", "SCHEMA_VERSION", "MIGRATIONS"]
 
@@ -83,6 +93,7 @@ CREATE TABLE IF NOT EXISTS updates (
 """
 MIGRATIONS: list[tuple[int, list[str]]] = [
     (1, [statement for statement in _SCHEMA.split(";") if statement.strip()]),
+    (2, bundle_tables.SQLITE_STEP),  # case bundles
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 _DOC_COLUMNS = """d.id AS doc_id, d.key, d.external_id, d.country, d.annex, d.collection, d.source,
@@ -93,7 +104,7 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-class SQLiteStore:
+class SQLiteStore(SQLiteBundles):
     """A library in one SQLite file."""
 
     def __init__(self, path: str, *, upgrade: bool = False):

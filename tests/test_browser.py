@@ -52,9 +52,9 @@ document.addEventListener("securitypolicyviolation", (e) => {
 
 
 @contextmanager
-def serve(db: str) -> Iterator[str]:
+def serve(db: str, **settings) -> Iterator[str]:
     """Runs the application with uvicorn in a background thread; yields its base URL."""
-    app = create_app(Settings(db))
+    app = create_app(Settings(db, **settings))
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))  # a free port, held from now on: no race with other processes
@@ -316,3 +316,42 @@ def test_hostile_markup_is_shown_as_text(tmp_path: Path):
 
     assert not watch.dialogs, f"a dialog opened: {watch.dialogs}"
     assert not watch.problems, "\n".join(watch.problems)
+
+
+def test_make_a_case_bundle_from_search_and_document_and_download_it(sample_store: str):
+    """An editor signs in, adds a search hit and a passage read in its document to a bundle,
+    reorders them on the bundle page and downloads the Word export."""
+    watch = Watch()
+    with serve(sample_store, admin_token="editor-token") as base, chromium() as browser:
+        context = watch.context(browser, viewport=DESKTOP, locale="en-GB", accept_downloads=True)
+        page = watch.page(context)
+        page.goto(base + "/signin")
+        page.get_by_label("Administrator token").fill("editor-token")
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url(base + "/bundles")
+
+        page.goto(base + "/search?q=psychological+coercion&country=AZE")
+        hit = page.locator("li.hit").first
+        hit.get_by_label("Case bundle").fill("FN-2026-0412")
+        hit.get_by_role("button", name="Add to bundle").click()
+        page.wait_for_url(re.compile(r"/search\?q=psychological"))
+        first = hit.locator(".cite code").inner_text()
+
+        page.goto(base + "/documents/AZE-367")
+        passage = page.locator('article[id="protection/4"]')
+        expect(passage.get_by_label("Case bundle")).to_have_value("FN-2026-0412")  # remembered
+        passage.get_by_role("button", name="Add to bundle").click()
+        page.wait_for_url(re.compile(r"/documents/AZE-367\?mark=protection/4#protection/4$"))
+
+        page.goto(base + "/bundles/FN-2026-0412")
+        items = page.locator("li.bundle-item")
+        expect(items).to_have_count(2)
+        expect(items.nth(0).locator(".cite code")).to_have_text(first)
+        items.nth(1).get_by_role("button", name=re.compile("^Move up")).click()
+        expect(page.locator("li.bundle-item").nth(0)).to_contain_text("AZE-367/protection/4")
+        expect(page.get_by_role("table")).to_contain_text("367")
+        screenshot(page, "bundle-desktop", full_page=True)
+        with page.expect_download() as download:
+            page.get_by_role("link", name="Word").click()
+        assert download.value.suggested_filename == "FN-2026-0412.docx"
+        assert watch.problems == [] and watch.dialogs == []

@@ -220,3 +220,71 @@ def test_every_interface_message_has_a_danish_translation():
     catalogue = translations("da")
     missing = [m for pair in messages for m in pair if m and catalogue.gettext(m) == m]
     assert missing == []
+
+
+# -- case bundles in the browser ----------------------------------------------------------------
+P4 = "AZE-367/protection/4"
+
+
+def _post(client, url, data, origin="http://testserver"):
+    headers = {"origin": origin} if origin else {}
+    return client.post(url, data=data, headers=headers, follow_redirects=False)
+
+
+def test_bundles_are_not_public(client):
+    assert client.get("/bundles").status_code == 403
+    assert client.get("/bundles/FN-1").status_code == 403
+    page = client.get("/documents/AZE-367").text
+    assert "Add to bundle" not in page
+    assert _post(client, "/bundle-actions/add", {"ref": "FN-1", "anchor": P4}).status_code == 403
+
+
+def test_an_editor_signs_in_with_the_token_and_makes_a_bundle(tmp_path):
+    db = str(tmp_path / "editor.db")
+    with Library.open(db) as lib:
+        lib.ingest([BOARD_SAMPLE])
+    app = create_app(Settings(db, admin_token="s3cret-token"))
+    with TestClient(app, raise_server_exceptions=False) as editor:
+        assert _post(editor, "/signin", {"token": "wrong"}).status_code == 401
+        signed = _post(editor, "/signin", {"token": "s3cret-token"})
+        assert signed.status_code == 303 and "s3cret-token" not in signed.headers["set-cookie"]
+        page = editor.get("/documents/AZE-367").text
+        assert page.count("Add to bundle") == page.count('class="passage')
+        added = _post(editor, "/bundle-actions/add",
+                      {"ref": "23/04512", "anchor": P4, "back": "/documents/AZE-367"})  # fmt: skip
+        assert added.status_code == 303 and added.headers["location"] == "/documents/AZE-367"
+        # a request from another site is refused even with the editor's cookie
+        evil = {"ref": "23/04512", "anchor": P4}
+        assert (
+            _post(editor, "/bundle-actions/remove", evil, "https://evil.example").status_code == 403
+        )
+        assert _post(editor, "/bundle-actions/remove", evil, origin=None).status_code == 403
+        bundle = editor.get("/bundles/23%2F04512")
+        assert bundle.status_code == 200 and P4 in bundle.text and "Bilagsnr." in bundle.text
+        _post(editor, "/bundle-actions/note", {"ref": "23/04512", "anchor": P4, "note": "<b>x</b>"})
+        assert "&lt;b&gt;x&lt;/b&gt;" in editor.get("/bundles/23%2F04512").text
+        docx = editor.get("/bundles/23%2F04512?format=docx")
+        assert docx.status_code == 200 and docx.content.startswith(b"PK")
+        assert "attachment" in docx.headers["content-disposition"]
+        assert editor.get("/bundles/23%2F04512?format=exe").status_code == 400
+        assert "23/04512" in editor.get("/bundles").text
+        _post(editor, "/bundle-actions/delete", {"ref": "23/04512"})
+        assert editor.get("/bundles/23%2F04512").status_code == 404
+        assert _post(editor, "/signout", {}).status_code == 303
+        assert editor.get("/bundles").status_code == 403
+
+
+def test_serve_bundles_lets_the_local_user_make_bundles_without_a_token(tmp_path):
+    db = str(tmp_path / "local.db")
+    with Library.open(db) as lib:
+        lib.ingest([BOARD_SAMPLE])
+    local = TestClient(create_app(Settings(db, bundles=True)), raise_server_exceptions=False)
+    assert "Add to bundle" in local.get("/search?q=coercion").text
+    assert _post(local, "/bundles", {"ref": "FN-9", "title": "T"}).status_code == 303
+    _post(local, "/bundle-actions/add", {"ref": "FN-9", "anchor": P4})
+    _post(local, "/bundle-actions/add", {"ref": "FN-9", "anchor": "AZE-367/prosecution/1"})
+    _post(local, "/bundle-actions/up", {"ref": "FN-9", "anchor": "AZE-367/prosecution/1"})
+    with Library.open(db) as lib:
+        assert [i.anchor for i in lib.bundle("FN-9").items] == ["AZE-367/prosecution/1", P4]
+    bad = _post(local, "/bundle-actions/add", {"ref": "FN-9", "anchor": "AZE-367/nope/1"})
+    assert bad.status_code == 404 and "no passage" in bad.text

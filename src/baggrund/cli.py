@@ -344,8 +344,11 @@ def countries(db, as_json):
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True)
+@click.option("--bundles", is_flag=True,
+              help="Let anyone who can reach the server make case bundles (for one person on"
+              " their own machine; with BAGGRUND_ADMIN_TOKEN set, editors sign in instead).")  # fmt: skip
 @handle_errors
-def serve(db, host, port, workers):
+def serve(db, host, port, workers, bundles):
     """Start the web application and JSON API."""
     try:
         import uvicorn
@@ -356,6 +359,8 @@ def serve(db, host, port, workers):
             "the web application needs its extra: pip install 'baggrund[web]'"
         ) from None
     os.environ["BAGGRUND_DB"] = db
+    if bundles:
+        os.environ["BAGGRUND_WEB_BUNDLES"] = "1"
     create_app(Settings(db))  # fail early on a bad store; builds the index if needed
     click.echo(f"baggrund: serving {db} at http://{host}:{port}/ (Ctrl+C stops)", err=True)
     uvicorn.run(

@@ -39,11 +39,14 @@ class Settings:
         admin_token: str | None = None,
         max_request_bytes: int = 64 * 1024,
         max_upload_bytes: int = 256 * 1024 * 1024,
+        bundles: bool | None = None,
     ):
         self.db = str(db or os.environ.get("BAGGRUND_DB") or DEFAULT_DB)
         self.admin_token = admin_token or os.environ.get("BAGGRUND_ADMIN_TOKEN") or None
         self.max_request_bytes = max_request_bytes
         self.max_upload_bytes = max_upload_bytes
+        # case bundles in the browser without a token: only for one person on their machine
+        self.bundles = bool(os.environ.get("BAGGRUND_WEB_BUNDLES")) if bundles is None else bundles
 
 
 class Libraries:
@@ -61,6 +64,10 @@ class Libraries:
 
 
 def error_status(exc: Exception) -> int:
+    from .bundle_pages import Forbidden
+
+    if isinstance(exc, Forbidden):
+        return 403
     return 404 if isinstance(exc, NotFound) else 400
 
 
@@ -87,10 +94,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     from .api import router as api_router
+    from .bundle_pages import router as bundle_router
     from .pages import router as page_router
 
     app.include_router(api_router)
     app.include_router(page_router)
+    app.include_router(bundle_router)
 
     def wants_json(request: Request) -> bool:
         return request.url.path.startswith("/api/")

@@ -81,7 +81,9 @@ def context(request: Request) -> dict:
 
 
 def render(request: Request, template: str, status: int = 200, **data) -> HTMLResponse:
-    ctx = context(request)
+    from .bundle_pages import editor_context
+
+    ctx = context(request) | editor_context(request)
     response = templates.TemplateResponse(request, template, {**ctx, **data}, status_code=status)
     if request.query_params.get("lang") in ("en", "da"):
         response.set_cookie("lang", ctx["lang"], max_age=365 * 86400, samesite="lax")

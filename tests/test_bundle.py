@@ -13,7 +13,14 @@ from baggrund.bundle import BadBundle, BundleConflict
 from baggrund.errors import NotFound
 
 from .conftest import BOARD_SAMPLE, Cli
-from .test_store_contract import library, report, store_url, write_jsonl  # noqa: F401
+from .test_store_contract import (  # noqa: F401
+    BACKENDS,
+    fresh_store,
+    library,
+    report,
+    store_url,
+    write_jsonl,
+)
 
 P4 = "AZE-367/protection/4"
 P1 = "AZE-367/prosecution/1"
@@ -171,3 +178,22 @@ def test_bundle_command_line(tmp_path):
     assert "Error: no bundle 'FN-2'" in cli("bundle", "export", "FN-2", expect=1).output
     danish = cli("--lang", "da", "bundle", "show")
     assert "FN-1  2 uddrag" in danish.stdout
+
+
+def test_bundles_travel_with_a_copied_library(board, tmp_path):
+    from baggrund.store import open_store
+    from baggrund.transfer import copy_library
+
+    board.new_bundle("FN-1", "Trafficking")
+    board.add_to_bundle("FN-1", [P4, P1], note="fined")
+    for kind in BACKENDS:
+        (tmp_path / kind).mkdir()
+        with fresh_store(kind, tmp_path / kind) as url:
+            target = open_store(url)
+            try:
+                copied = copy_library(board.store, target)
+                assert copied.ok and copied.bundles == 1, copied.differences
+                items = target.bundle("FN-1")["items"]
+                assert [(i["anchor"], i["note"]) for i in items] == [(P4, "fined"), (P1, "fined")]
+            finally:
+                target.close()

@@ -390,7 +390,9 @@ def copy(source, target):
     for difference in report.differences:
         click.echo(f"difference: {difference}", err=True)
     status = "identical" if report.ok else f"{len(report.differences)} differences"
-    click.echo(f"copied {report.documents} documents; verified: {status}")
+    click.echo(
+        f"copied {report.documents} documents and {report.bundles} bundles; verified: {status}"
+    )
     sys.exit(0 if report.ok else 1)
 
 

@@ -1,10 +1,13 @@
 """Moving a whole library between stores (SQLite to PostgreSQL and back), verified.
 
 Annex numbers, keys, anchors, dates, checksums and update history are copied row for row, not
-re-derived; afterwards both stores are compared document by document."""
+re-derived; so are case bundles (each item with its note, saved text and date added; a copied
+bundle's created date becomes its last-changed date). Afterwards both stores are compared
+document by document and bundle by bundle."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable
@@ -19,6 +22,7 @@ __all__ = ["CopyReport", "copy_library", "compare_libraries"]
 @dataclass
 class CopyReport:
     documents: int = 0
+    bundles: int = 0
     differences: list[str] = field(default_factory=list)
 
     @property
@@ -44,7 +48,31 @@ def compare_libraries(source: Store, target: Store) -> list[str]:
     out += [f"{c}-{n}: differs" for c, n in sorted(a.keys() & b.keys()) if a[(c, n)] != b[(c, n)]]
     if source.annex_counters() != target.annex_counters():
         out.append("annex counters differ")
+    out += [f"bundle {ref}: differs or missing" for ref in _bundle_differences(source, target)]
     return out
+
+
+def _bundle_items(store: Store) -> dict[str, list]:
+    return {
+        b["ref"]: [(i["anchor"], i["note"], i["quoted"], str(i["added"]))
+                   for i in store.bundle(b["ref"])["items"]]
+        for b in store.bundles()
+    }  # fmt: skip
+
+
+def _bundle_differences(source: Store, target: Store) -> list[str]:
+    a, b = _bundle_items(source), _bundle_items(target)
+    return sorted(ref for ref in a.keys() | b.keys() if a.get(ref) != b.get(ref))
+
+
+def _copy_bundles(source: Store, target: Store) -> int:
+    rows = source.bundles()
+    for row in rows:
+        bundle = source.bundle(row["ref"])
+        items = [{**i, "added": str(i["added"])} for i in bundle["items"]]
+        day = dt.date.fromisoformat(str(bundle["updated"]))
+        target.put_bundle(bundle["ref"], bundle["title"], items, day, None)
+    return len(rows)
 
 
 def copy_library(
@@ -60,5 +88,6 @@ def copy_library(
             on_progress(1)
 
     report = CopyReport(documents=target.restore(records(), source.annex_counters()))
+    report.bundles = _copy_bundles(source, target)
     report.differences = compare_libraries(source, target)
     return report

@@ -13,7 +13,7 @@ from .store import RawHit
 __all__ = ["Folded", "fold_editions", "SIMILAR"]
 
 SIMILAR = 0.7  # Jaccard similarity of word sets above which two passages are one text
-AGE_PENALTY = 0.06  # per year behind the newest edition among the candidates (at most 8 years)
+AGE_PENALTY = 0.1  # per year behind the newest edition among the candidates (at most 8 years)
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -36,10 +36,21 @@ def _series(row: dict) -> tuple:
     return (row["country"], row["source"], row["series"] or f"#{row['doc_id']}")
 
 
-def fold_editions(hits: list[RawHit], *, strict_first: bool = True) -> list[Folded]:
+def fold_editions(
+    hits: list[RawHit], *, strict_first: bool = True, prefer_country: str | None = None,
+    boost: float = 0.0,
+) -> list[Folded]:  # fmt: skip
     """Group near-identical passages of different editions of one series; each group is shown
-    by its newest edition, scored by its best member, less a little for age. With
-    ``strict_first``, passages with every word stay ahead of those with some of them."""
+    by its newest edition, scored by its best member, less a share for each year it is older
+    than the newest edition of its series among the hits. With ``strict_first``, passages with
+    every word stay ahead of those with some of them; then passages of ``prefer_country``
+    (whose scores carry ``boost``, taken off here so that age weighs the same on every
+    passage) ahead of the others."""
+
+    def relevance(h: RawHit) -> float:
+        preferred = prefer_country is not None and h.row["country"] == prefer_country
+        return h.score - boost if preferred else h.score
+
     newest: dict[tuple, int] = {}
     for h in hits:
         key = _series(h.row)
@@ -59,10 +70,10 @@ def fold_editions(hits: list[RawHit], *, strict_first: bool = True) -> list[Fold
                     folded.hit = h
                 else:
                     folded.older.append(h)
-                folded.score = max(folded.score, h.score)
+                folded.score = max(folded.score, relevance(h))
                 break
         else:
-            groups.append((Folded(h, h.score), words, key))
+            groups.append((Folded(h, relevance(h)), words, key))
     out = []
     for folded, _, key in groups:
         year = folded.hit.row.get("edition_year")
@@ -70,5 +81,11 @@ def fold_editions(hits: list[RawHit], *, strict_first: bool = True) -> list[Fold
         folded.score *= 1 - AGE_PENALTY * age
         folded.older.sort(key=lambda h: _when(h.row), reverse=True)
         out.append(folded)
-    out.sort(key=lambda f: (strict_first and f.hit.partial, -f.score))
+    out.sort(
+        key=lambda f: (
+            strict_first and f.hit.partial,
+            prefer_country is not None and f.hit.row["country"] != prefer_country,
+            -f.score,
+        )
+    )
     return out

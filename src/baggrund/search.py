@@ -11,7 +11,7 @@ from .country import country_by_code, resolve_country
 from .dates import parse_date
 from .edition import fold_editions
 from .expansion import find_country, translate_danish
-from .index import IndexFilters
+from .index import COUNTRY_BOOST, IndexFilters
 from .query import parse_query
 from .snippet import make_snippet, query_stems
 from .source import canonical_source
@@ -185,7 +185,9 @@ def search(
     # A few keywords: passages with all of them first. A longer question: ranked by BM25 over
     # all its words, since hardly any passage uses every word of a question.
     keywords = len(parsed.content()) <= KEYWORDS
-    folded = fold_editions(page.hits, strict_first=keywords)[offset : offset + limit]
+    folded = fold_editions(
+        page.hits, strict_first=keywords, prefer_country=prefer, boost=COUNTRY_BOOST
+    )[offset : offset + limit]
     hits = [to_hit(f.hit.row, f.score, stems, f.older) for f in folded]
     relaxed = page.relaxed and keywords
     return SearchResult(

@@ -178,3 +178,61 @@ def test_an_english_query_is_not_translated():
     assert translate_danish(parsed) == parsed
     danish = translate_danish(parse_query("desertører Eritrea"))
     assert "deserters" in [o.text for o in danish.required[0].options if hasattr(o, "text")]
+
+
+def _editions(tmp_path, texts: dict[int, str]):
+    import json
+
+    from baggrund.library import Library
+
+    path = tmp_path / "editions.jsonl"
+    path.write_text(
+        "".join(
+            json.dumps(
+                {
+                    "id": f"HRR-{year}",
+                    "source": "US Department of State",
+                    "series": "Country Reports on Human Rights Practices",
+                    "edition_year": year,
+                    "country": "Eritrea",
+                    "title": f"{year} report",
+                    "text": f"## Prisons\n\n{text}",
+                }
+            )
+            + "\n"
+            for year, text in texts.items()
+        ),  # fmt: skip
+        encoding="utf-8",
+    )
+    lib = Library.open(str(tmp_path / "editions.db"))
+    assert lib.ingest([path]).ok
+    return lib
+
+
+def test_the_newest_edition_comes_first_when_editions_say_much_the_same(tmp_path):
+    # the 2016 passage uses the words more often, but the 2024 one is the current situation
+    lib = _editions(tmp_path, {
+        2016: "Prison conditions were harsh. Prison guards beat prisoners in prison cells.",
+        2024: "Prison conditions remained harsh and overcrowded, according to former detainees.",
+    })  # fmt: skip
+    with lib:
+        assert [h.edition_year for h in lib.search("prison conditions").hits] == [2024, 2016]
+
+
+def test_age_weighs_the_same_whether_the_country_is_named_or_filtered():
+    from baggrund.edition import fold_editions
+    from baggrund.store import RawHit
+
+    def hit(doc, year, country, score):
+        row = {"doc_id": doc, "country": country, "source": "S", "series": "R",
+               "edition_year": year, "published": None, "text": f"passage {doc} words"}  # fmt: skip
+        return RawHit(row, score)
+
+    # BM25 scores: the 2016 passage matches much better than the 2024 one
+    plain = [hit(1, 2016, "ERI", 12.0), hit(2, 2024, "ERI", 2.0), hit(3, 2024, "SDN", 5.0)]
+    filtered = [f.hit.row["doc_id"] for f in fold_editions(plain[:2])]
+    # "... Eritrea": the store adds the country boost to Eritrea's passages
+    boosted = [RawHit(h.row, h.score + 20 * (h.row["country"] == "ERI")) for h in plain]
+    named = fold_editions(boosted, prefer_country="ERI", boost=20)
+    assert [f.hit.row["doc_id"] for f in named] == [*filtered, 3]
+    assert filtered == [1, 2]  # 8 years older, but a much better match

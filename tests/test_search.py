@@ -236,3 +236,25 @@ def test_age_weighs_the_same_whether_the_country_is_named_or_filtered():
     named = fold_editions(boosted, prefer_country="ERI", boost=20)
     assert [f.hit.row["doc_id"] for f in named] == [*filtered, 3]
     assert filtered == [1, 2]  # 8 years older, but a much better match
+
+
+def test_a_heading_counts_for_the_passages_under_it(tmp_path):
+    import json
+
+    from baggrund.library import Library
+
+    docs = [
+        {"id": "A", "country": "Eritrea", "source": "S", "title": "Report A",
+         "text": "## Exit visas\n\nPeople who left without permission were punished on return."},
+        {"id": "B", "country": "Eritrea", "source": "S", "title": "Report B",
+         "text": "## Economy\n\nSome firms chose to exit the market; visa fees for traders rose"
+                 " and the economy, the currency and the ports all weakened during the year."},
+    ]  # fmt: skip
+    path = tmp_path / "h.jsonl"
+    path.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    with Library.open(str(tmp_path / "h.db")) as lib:
+        assert lib.ingest([path]).ok
+        hits = lib.search("exit visa").hits
+        # the passage says neither word; its heading says both, and it is the answer
+        assert [h.anchor for h in hits] == ["ERI-1/exit-visas/1", "ERI-2/economy/1"]
+        assert "exit" not in hits[0].text.lower()

@@ -18,14 +18,26 @@ import re
 import time
 import uuid
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from ..document import Document
 from ..errors import BadDocument, BaggrundError, StoreError
-from . import Decision, RawPage, SaveOutcome, SearchRequest, bundle_tables, decide, pgquery
+from . import (
+    Decision,
+    RawPage,
+    SaveOutcome,
+    SearchRequest,
+    bundle_tables,
+    decide,
+    fact_tables,
+    pgquery,
+    pgsearch,
+)
 from .pg_bundles import PostgresBundles
-from .sqlite_transfer import DOCUMENT_FIELDS
+from .pg_docs import DocCache
+from .pg_facts import PostgresFacts
+from .pg_transfer import PostgresTransfer
 
 __all__ = ["PostgresStore", "MIGRATIONS", "schema_version"]
 
@@ -95,13 +107,16 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         ],
     ),
     (2, bundle_tables.POSTGRES_STEP),  # case bundles
+    (3, fact_tables.POSTGRES_STEP),  # facts (baggrund facts --rebuild fills them)
+    (4, ["ALTER TABLE passages ADD COLUMN IF NOT EXISTS page TEXT"]),  # a PDF passage's page(s)
+    (5, pgsearch.RUM_STEP),  # the RUM index for ranked search, where the server has rum
 ]
 TABLES = ("meta", "documents", "annex_counters", "sections", "passages", "updates")
 _LOCK = 0x62616767  # advisory lock namespace ("bagg")
 _RETRIES = 4  # a batch is retried after a deadlock or serialisation failure
 _DOC_COLUMNS = """d.id AS doc_id, d.key, d.external_id, d.country, d.annex, d.collection, d.source,
     d.series, d.edition_year, d.title, d.url, d.published, d.added, d.updated, d.language"""
-_PASSAGE_SELECT = f"""SELECT p.id AS pid, p.anchor, p.number, p.text, s.heading, s.path,
+_PASSAGE_SELECT = f"""SELECT p.id AS pid, p.anchor, p.number, p.text, p.page, s.heading, s.path,
     {_DOC_COLUMNS} FROM passages p JOIN documents d ON d.id = p.doc_id
     JOIN sections s ON s.doc_id = p.doc_id AND s.ordinal = p.section"""
 
@@ -149,7 +164,7 @@ def _first_schema(search_path: str) -> str | None:
     return None
 
 
-class PostgresStore(PostgresBundles):
+class PostgresStore(PostgresBundles, PostgresFacts, PostgresTransfer):
     """A library in one PostgreSQL schema, shared by many processes."""
 
     def __init__(self, url: str, *, max_connections: int | None = None):
@@ -163,8 +178,10 @@ class PostgresStore(PostgresBundles):
         try:
             with psycopg.connect(url, row_factory=dict_row, **options) as conn:
                 self._version = self._migrate(conn)
+                self._rum = pgsearch.rum_schema(conn)
         except psycopg.Error as exc:  # unreachable, refused, or not allowed to create tables
             raise StoreError(f"{self.where}: cannot open the database ({exc})") from None
+        self._docs = DocCache()
         size = max_connections or int(os.environ.get("BAGGRUND_PG_POOL", "8"))
         self._pool = psycopg_pool.ConnectionPool(
             url,
@@ -243,6 +260,10 @@ class PostgresStore(PostgresBundles):
             if before > schema_version():
                 raise StoreError(f"{self.where}: made by a newer baggrund (schema {before})")
             self._version = self._apply(conn, before)
+            if before >= 5:  # rum installed since: the index now (a no-op when it exists)
+                for statement in pgsearch.RUM_STEP:
+                    conn.execute(statement)
+            self._rum = pgsearch.rum_schema(conn)
         return before, self._version
 
     def _check(self) -> None:
@@ -376,6 +397,7 @@ class PostgresStore(PostgresBundles):
             ).fetchone()["id"]
             status = "added"
         self._write_passages(conn, doc_id, doc)
+        self._write_facts(conn, doc_id, doc)
         return SaveOutcome(status, doc, key, annex)
 
     def _allocate(self, conn, country: str, wanted: int | None) -> int:
@@ -398,7 +420,7 @@ class PostgresStore(PostgresBundles):
         ]
         passages = [
             {"ordinal": i, "section": p.section, "number": p.number,
-             "anchor": p.local_anchor(seg.sections), "text": p.text}
+             "anchor": p.local_anchor(seg.sections), "text": p.text, "page": p.page}
             for i, p in enumerate(seg.passages)
         ]  # fmt: skip
         pgquery.insert_passages(conn, doc_id, doc.language, doc.title, sections, passages)
@@ -406,7 +428,18 @@ class PostgresStore(PostgresBundles):
     # -- reading -----------------------------------------------------------------------------
     def search(self, request: SearchRequest) -> RawPage:
         with self._connection() as conn:
-            return pgquery.search(conn, request, self._passage_rows)
+            return pgsearch.search(conn, request, self._passage_rows, self._docs, self._rum)
+
+    def forget_counts(self) -> None:
+        """Drop this process's cached match counts and word frequencies (benchmarks time every
+        count)."""
+        self._docs.counts.clear()
+        self._docs.freqs = type(self._docs.freqs)()
+
+    @property
+    def ranking(self) -> str:
+        """How search ranks: ``rum`` (the RUM index) or ``gin`` (ts_rank_cd, the fallback)."""
+        return "gin" if self._rum is None else "rum"
 
     @staticmethod
     def _passage_rows(conn, pids: list[int]) -> dict[int, dict]:
@@ -441,7 +474,7 @@ class PostgresStore(PostgresBundles):
                 (doc_id,),
             ).fetchall()
             row["passages"] = conn.execute(
-                "SELECT section, number, anchor, text FROM passages WHERE doc_id = %s"
+                "SELECT section, number, anchor, text, page FROM passages WHERE doc_id = %s"
                 " ORDER BY ordinal",
                 (doc_id,),
             ).fetchall()
@@ -518,79 +551,3 @@ class PostgresStore(PostgresBundles):
             " (SELECT COALESCE(max(seq), 0) FROM documents) AS seq"
         )
         return row
-
-    # -- whole-library transfer (``baggrund copy``) ----------------------------------------
-    def export(self) -> Iterator[dict]:
-        """Every document row for row, in annex order per country, as the SQLite store's."""
-        with (
-            self._connection() as conn,
-            conn.transaction(),
-            conn.cursor(name="baggrund_export") as docs,
-        ):
-            docs.execute("SELECT * FROM documents ORDER BY country, annex")
-            for row in docs:
-                _iso(row)
-                doc_id = row["id"]
-                yield {
-                    "document": {k: row[k] for k in DOCUMENT_FIELDS},
-                    "body": zlib.decompress(row["body"]).decode("utf-8"),
-                    "sections": conn.execute(
-                        "SELECT ordinal, slug, heading, level, path FROM sections"
-                        " WHERE doc_id = %s ORDER BY ordinal",
-                        (doc_id,),
-                    ).fetchall(),
-                    "passages": conn.execute(
-                        "SELECT ordinal, section, number, anchor, text FROM passages"
-                        " WHERE doc_id = %s ORDER BY ordinal",
-                        (doc_id,),
-                    ).fetchall(),
-                    "updates": [
-                        _iso(u)
-                        for u in conn.execute(
-                            "SELECT at, old_checksum, new_checksum, origin FROM updates"
-                            " WHERE doc_id = %s ORDER BY id",
-                            (doc_id,),
-                        )
-                    ],
-                }
-
-    def annex_counters(self) -> dict[str, int]:
-        rows = self._rows("SELECT country, last FROM annex_counters")
-        return {r["country"]: r["last"] for r in rows}
-
-    def restore(self, records: Iterable[dict], annex_counters: dict[str, int]) -> int:
-        """Write exported records into this (empty) store in one transaction, keeping every
-        number, anchor, date and checksum."""
-        count = 0
-        with self._connection() as conn, conn.transaction():
-            self._lock_schema(conn)
-            if conn.execute("SELECT EXISTS (SELECT 1 FROM documents) AS e").fetchone()["e"]:
-                raise StoreError(f"{self.where}: the target store is not empty")
-            cols = ", ".join(DOCUMENT_FIELDS)
-            marks = ", ".join(["%s"] * len(DOCUMENT_FIELDS))
-            for rec in records:
-                d = rec["document"]
-                body = zlib.compress(rec["body"].encode("utf-8"), 1)
-                doc_id = conn.execute(
-                    f"INSERT INTO documents ({cols}, body, seq)"
-                    f" VALUES ({marks}, %s, nextval('change_seq')) RETURNING id",
-                    [d[k] for k in DOCUMENT_FIELDS] + [body],
-                ).fetchone()["id"]
-                pgquery.insert_passages(
-                    conn, doc_id, d["language"], d["title"], rec["sections"], rec["passages"]
-                )
-                with conn.cursor() as cur:
-                    cur.executemany(
-                        "INSERT INTO updates (doc_id, at, old_checksum, new_checksum, origin)"
-                        " VALUES (%s, %s, %s, %s, %s)",
-                        [(doc_id, u["at"], u["old_checksum"], u["new_checksum"], u["origin"])
-                         for u in rec["updates"]],
-                    )  # fmt: skip
-                count += 1
-            with conn.cursor() as cur:
-                cur.executemany(
-                    "INSERT INTO annex_counters AS c (country, last) VALUES (%s, %s)"
-                    " ON CONFLICT (country) DO UPDATE SET last = GREATEST(c.last, EXCLUDED.last)",
-                    list(annex_counters.items()),
-                )
-        return count

@@ -1,0 +1,126 @@
+"""PostgreSQL search: the RUM index where the server has the extension, GIN where it has not,
+the same answers from both; and the web application sharing one PostgreSQL store.
+
+Needs BAGGRUND_TEST_POSTGRES (see tests/test_store_contract.py). The RUM tests also need the
+server's ``rum`` extension (Debian: postgresql-15-rum; ``.ci/run`` installs it): without it they
+skip, unless BAGGRUND_REQUIRE_POSTGRES is set, where they fail."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+
+from baggrund.library import Library
+from baggrund.store import open_store
+
+from .conftest import SAMPLES
+from .test_store_contract import SAME_QUERIES, _server, fresh_store
+
+GIN_ONLY = "options=-cbaggrund.rum%3Doff"  # the server setting that keeps a library on GIN
+
+
+def _rum_available() -> None:
+    import psycopg
+
+    with psycopg.connect(_server(), autocommit=True) as conn:
+        found = conn.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'rum'")
+        if found.fetchone() is None:
+            message = "the PostgreSQL server has no rum extension (Debian: postgresql-15-rum)"
+            if os.environ.get("BAGGRUND_REQUIRE_POSTGRES"):
+                pytest.fail(message)
+            pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def stores(tmp_path_factory):
+    """The bundled sample in two fresh databases: one with the RUM index, one on GIN."""
+    _server()
+    _rum_available()
+    folder = tmp_path_factory.mktemp("pg")
+    with fresh_store("postgres", folder) as rum_url, fresh_store("postgres", folder) as gin_url:
+        gin_url += ("&" if "?" in gin_url else "?") + GIN_ONLY
+        libs = {"rum": Library(open_store(rum_url)), "gin": Library(open_store(gin_url))}
+        try:
+            for lib in libs.values():
+                assert lib.ingest([SAMPLES]).added == 7
+            yield libs, gin_url
+        finally:
+            for lib in libs.values():
+                lib.close()
+
+
+def test_rum_where_the_server_has_it_gin_where_not(stores):
+    libs, _ = stores
+    assert libs["rum"].store.ranking == "rum"
+    assert libs["gin"].store.ranking == "gin"
+
+
+def test_rum_and_gin_give_the_same_answers(stores):
+    """Same totals, facets, relaxing and pages: RUM only chooses the candidates that are
+    ranked as GIN ranks them all."""
+    libs, _ = stores
+    queries = [*SAME_QUERIES, ("government", {}), ("prison", {"latest": True}),
+               ("Eritrea military service", {}), ("detained -Iran", {"since": "2023-01-01"}),
+               ("women", {"country": "AFG", "latest": True})]  # fmt: skip
+    for query, filters in queries:
+        a = libs["rum"].search(query, limit=10, facets=True, **filters)
+        b = libs["gin"].search(query, limit=10, facets=True, **filters)
+        assert (a.total, a.relaxed, a.facets, a.matched_all) == (
+            b.total, b.relaxed, b.facets, b.matched_all
+        ), query  # fmt: skip
+        assert [h.anchor for h in a.hits] == [h.anchor for h in b.hits], query
+
+
+def test_pages_of_a_common_word_follow_each_other(stores):
+    libs, _ = stores
+    lib = libs["rum"]
+    whole = [h.anchor for h in lib.search("government", limit=30).hits]
+    pages = [
+        h.anchor for o in (0, 10, 20) for h in lib.search("government", limit=10, offset=o).hits
+    ]
+    assert len(whole) == 30 and pages == whole
+
+
+def test_upgrade_adds_the_rum_index_installed_later(stores):
+    """A library made where rum was missing gets the index from `baggrund db upgrade` once the
+    extension can be created."""
+    libs, gin_url = stores
+    url = gin_url.replace("?" + GIN_ONLY, "").replace("&" + GIN_ONLY, "")
+    store = open_store(url)
+    try:
+        assert store.ranking == "gin"
+        version = store.upgrade()[1]
+        assert store.upgrade() == (version, version) and store.ranking == "rum"
+        expected = libs["gin"].search("trafficking victims", limit=10, facets=True)
+        found = Library(store).search("trafficking victims", limit=10, facets=True)
+        assert (found.total, found.facets) == (expected.total, expected.facets)
+        assert [h.anchor for h in found.hits] == [h.anchor for h in expected.hits]
+    finally:
+        store.close()
+
+
+def test_the_web_application_shares_one_postgres_store(tmp_path):
+    from baggrund.web.app import Settings, create_app
+
+    with fresh_store("postgres", tmp_path) as url:
+        app = create_app(Settings(db=url))
+        got: list[Library] = []
+        threads = [
+            threading.Thread(target=lambda: got.append(app.state.libraries.get())) for _ in range(4)
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert len(got) == 4 and all(lib is got[0] for lib in got)
+        got[0].close()
+
+
+def test_the_words_bm25_scores_are_read_from_the_tsquery():
+    from baggrund.store.pg_bm25 import query_lexemes
+
+    assert query_lexemes("( 'forc' <-> 'labor' ) & ( 'eritrea' )") == ["forc", "labor", "eritrea"]
+    assert query_lexemes("( 'd''arc' ) | ( 'a\\\\b' ) | ( 'd''arc' )") == ["d'arc", "a\\b"]
+    assert query_lexemes("( 'detain':* ) & ( 'iran' )") is None  # a prefix: ts_rank_cd ranks

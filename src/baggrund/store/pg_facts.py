@@ -1,0 +1,71 @@
+"""Facts in the PostgreSQL store (see :mod:`.fact_tables`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..document import Document
+from ..fact import Fact
+from . import fact_tables as ft
+
+_sql = ft.adapt
+
+
+class PostgresFacts:
+    """Fact methods of the store (mixed into it)."""
+
+    def _write_facts(self, conn, doc_id: int, doc: Document) -> None:
+        """Extract and store a document's facts (inside the caller's transaction)."""
+        seg = doc.segmented
+        passages = [(p.local_anchor(seg.sections), p.text) for p in seg.passages]
+        conn.execute(_sql(ft.CLEAR_DOCUMENT), (doc_id,))
+        rows = ft.document_rows(doc_id, doc.country.code, passages, doc.series,
+                                doc.edition_year, doc.published, doc.language)  # fmt: skip
+        if rows:
+            with conn.cursor() as cur:
+                cur.executemany(_sql(ft.INSERT), rows)
+
+    def facts(self, country: str) -> list[dict]:
+        """Every fact of a country, from its documents and imported datasets."""
+        return [ft.decode(r) for r in self._rows(_sql(ft.LIST), (country,))]
+
+    def rebuild_facts(self) -> int:
+        """Extract the facts of every stored document again; the number of facts."""
+        total = 0
+        with self._connection() as conn, conn.transaction():
+            conn.execute(ft.CLEAR_DOCUMENTS)
+            for doc in conn.execute(ft.DOCUMENTS).fetchall():
+                passages = [
+                    (r["anchor"], r["text"]) for r in conn.execute(_sql(ft.PASSAGES), (doc["id"],))
+                ]
+                rows = ft.document_rows(doc["id"], doc["country"], passages, doc["series"],
+                                        doc["edition_year"], doc["published"],
+                                        doc["language"])  # fmt: skip
+                if rows:
+                    with conn.cursor() as cur:
+                        cur.executemany(_sql(ft.INSERT), rows)
+                total += len(rows)
+        return total
+
+    def import_facts(self, dataset: dict, facts: list[tuple[str, Fact]], today: dt.date) -> int:
+        """Replace the facts of an imported dataset with ``facts``, each (country, fact)."""
+        rows = [
+            r for country, f in facts for r in ft.fact_rows([f], country, None, dataset["name"])
+        ]
+        with self._connection() as conn, conn.transaction():
+            conn.execute(_sql(ft.CLEAR_DATASET), (dataset["name"],))
+            if rows:
+                with conn.cursor() as cur:
+                    cur.executemany(_sql(ft.INSERT), rows)
+            conn.execute(_sql(ft.PUT_DATASET), (
+                dataset["name"], dataset["title"], dataset["attribution"], dataset.get("license"),
+                dataset.get("url"), today, len(facts),
+            ))  # fmt: skip
+        return len(facts)
+
+    def fact_datasets(self) -> list[dict]:
+        rows = self._rows(_sql(ft.DATASETS))
+        for r in rows:
+            if isinstance(r.get("imported"), dt.date):
+                r["imported"] = r["imported"].isoformat()
+        return rows

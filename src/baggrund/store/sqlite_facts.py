@@ -1,0 +1,56 @@
+"""Facts in the SQLite store (see :mod:`.fact_tables`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..document import Document
+from ..fact import Fact
+from . import fact_tables as ft
+
+
+class SQLiteFacts:
+    """Fact methods of the store (mixed into it)."""
+
+    def _write_facts(self, doc_id: int, doc: Document) -> None:
+        """Extract and store a document's facts (inside the caller's transaction)."""
+        seg = doc.segmented
+        passages = [(p.local_anchor(seg.sections), p.text) for p in seg.passages]
+        self.db.execute(ft.CLEAR_DOCUMENT, (doc_id,))
+        rows = ft.document_rows(doc_id, doc.country.code, passages, doc.series,
+                                doc.edition_year, doc.published, doc.language)  # fmt: skip
+        self.db.executemany(ft.INSERT, rows)
+
+    def facts(self, country: str) -> list[dict]:
+        """Every fact of a country, from its documents and imported datasets."""
+        return [ft.decode(dict(r)) for r in self.db.execute(ft.LIST, (country,))]
+
+    def rebuild_facts(self) -> int:
+        """Extract the facts of every stored document again; the number of facts."""
+        total = 0
+        with self._transaction():
+            self.db.execute(ft.CLEAR_DOCUMENTS)
+            for doc in [dict(r) for r in self.db.execute(ft.DOCUMENTS)]:
+                passages = [tuple(r) for r in self.db.execute(ft.PASSAGES, (doc["id"],))]
+                rows = ft.document_rows(doc["id"], doc["country"], passages, doc["series"],
+                                        doc["edition_year"], doc["published"],
+                                        doc["language"])  # fmt: skip
+                self.db.executemany(ft.INSERT, rows)
+                total += len(rows)
+        return total
+
+    def import_facts(self, dataset: dict, facts: list[tuple[str, Fact]], today: dt.date) -> int:
+        """Replace the facts of an imported dataset (``name``, ``title``, ``attribution``,
+        ``license``, ``url``) with ``facts``, each (country, fact)."""
+        with self._transaction():
+            self.db.execute(ft.CLEAR_DATASET, (dataset["name"],))
+            for country, fact in facts:
+                self.db.executemany(ft.INSERT, ft.fact_rows([fact], country, None, dataset["name"]))
+            self.db.execute(ft.PUT_DATASET, (
+                dataset["name"], dataset["title"], dataset["attribution"], dataset.get("license"),
+                dataset.get("url"), today.isoformat(), len(facts),
+            ))  # fmt: skip
+        return len(facts)
+
+    def fact_datasets(self) -> list[dict]:
+        return [dict(r) for r in self.db.execute(ft.DATASETS)]

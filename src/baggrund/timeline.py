@@ -1,0 +1,194 @@
+"""Timelines: a country's facts over the years, grouped by what they count, and its tier
+placement history, from the stored documents and from imported datasets (the Trafficking in
+Persons tier table 2001-2015, :func:`import_tiers`). Every point keeps the anchor of the
+passage it came from, or the dataset and its attribution."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .country import country_by_code, resolve_country
+from .errors import BadDocument
+from .fact import Fact
+
+__all__ = ["Series", "Timeline", "build_timeline", "import_tiers", "TIER_DATASET"]
+
+# the tier table's coding (scorecard-diplomacy project): NA is not ranked or a special case
+_TIER_CODES = {"1": "Tier 1", "2": "Tier 2", "3": "Tier 2 Watch List", "4": "Tier 3"}
+TIER_DATASET = {
+    "name": "tip-tiers-2001-2015",
+    "title": "Trafficking in Persons report tier placements, 2001-2015",
+    "attribution": "Judith Kelley and Andrew Heiss, scorecard-diplomacy project (2017)",
+    "license": "MIT License, (c) 2017 Judith Kelley and Andrew Heiss",
+    "url": None,
+}
+TIER_ORDER = {"Tier 1": 1, "Tier 2": 2, "Tier 2 Watch List": 3, "Tier 3": 4, "Special Case": 5}
+
+
+def read_tier_table(path: str | Path) -> list[tuple[str, Fact]]:
+    """The rows of a tier table (columns countryname, iso, year, tier; tier coded 1 = Tier 1,
+    2 = Tier 2, 3 = Tier 2 Watch List, 4 = Tier 3, NA = not ranked) as (ISO3, fact) pairs.
+    Rows without a placement are left out."""
+    out: list[tuple[str, Fact]] = []
+    with open(path, newline="", encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        missing = {"iso", "year", "tier"} - set(reader.fieldnames or ())
+        if missing:
+            raise BadDocument(f"{path}: not a tier table (no column {', '.join(sorted(missing))})")
+        for line, row in enumerate(reader, start=2):
+            tier = _TIER_CODES.get((row["tier"] or "").strip())
+            if tier is None:
+                continue
+            try:
+                year = int(row["year"])
+            except ValueError:
+                raise BadDocument(f"{path}:{line}: year {row['year']!r} is not a year") from None
+            code = _country(row.get("iso"), row.get("countryname"))
+            if code is None:
+                continue  # a territory without an ISO code of its own
+            fact = Fact("", "tier", "tier placement", tier, "tier", year,
+                        quote=f"{row.get('countryname', code)} {year}: {tier}")  # fmt: skip
+            out.append((code, fact))
+    return out
+
+
+def _country(iso: str | None, name: str | None) -> str | None:
+    for value in ({"KOS": "XKX"}.get(iso or "", iso), name):
+        try:
+            return resolve_country((value or "").strip()).code
+        except ValueError:
+            continue
+    return None
+
+
+def import_tiers(store, path: str | Path, today: dt.date | None = None) -> int:
+    """Import a tier table as the facts dataset ``tip-tiers-2001-2015`` (replacing an earlier
+    import), with its attribution; the number of placements."""
+    facts = read_tier_table(path)
+    license_file = Path(path).with_suffix(".LICENSE")
+    dataset = dict(TIER_DATASET)
+    if license_file.exists():
+        first = license_file.read_text(encoding="utf-8").strip().splitlines()
+        copyright_line = next((line for line in first if "Copyright" in line), None)
+        if copyright_line:
+            dataset["license"] = f"{first[0].strip()}, {copyright_line.strip()}"
+    return store.import_facts(dataset, facts, today or dt.date.today())
+
+
+@dataclass
+class Series:
+    """The figures of one subject and unit over the years, oldest first. A point is a stored
+    fact's dict; ``compared`` points are the earlier figures that a later report compares
+    with, linked to the later report's passage."""
+
+    subject: str
+    kind: str
+    unit: str
+    points: list[dict] = field(default_factory=list)
+
+    def chart_points(self) -> list[dict]:
+        """One value per year for the chart: the figure a report gives for its own year, else
+        the figure a later report compares with."""
+        best: dict[int, dict] = {}
+        for p in self.points:
+            if p["year"] is None or not isinstance(p["value"], int | float):
+                continue
+            have = best.get(p["year"])
+            if have is None or (have["compared"] and not p["compared"]):
+                best[p["year"]] = p
+        return [best[y] for y in sorted(best)]
+
+    def to_dict(self) -> dict:
+        return {"subject": self.subject, "kind": self.kind, "unit": self.unit,
+                "points": self.points}  # fmt: skip
+
+
+@dataclass
+class Timeline:
+    country: str
+    name: str
+    name_da: str
+    series: list[Series]
+    tiers: list[dict]
+    datasets: list[dict]
+    topic: str | None = None
+
+    def rows(self) -> list[dict]:
+        """Every point of every series, then the tier placements: one flat row each."""
+        out = [p for s in self.series for p in s.points]
+        return out + self.tiers
+
+    def to_dict(self) -> dict:
+        return {
+            "country": self.country,
+            "name": self.name,
+            "name_da": self.name_da,
+            "topic": self.topic,
+            "series": [s.to_dict() for s in self.series],
+            "tiers": self.tiers,
+            "datasets": self.datasets,
+        }
+
+
+def _matches(row: dict, words: list[str]) -> bool:
+    hay = f"{row['subject']} {row.get('unit') or ''} {row.get('quote') or ''}".casefold()
+    return all(re.search(rf"\b{re.escape(w)}", hay) for w in words)
+
+
+def _point(row: dict, compared: bool) -> dict:
+    keep = ("anchor", "key", "annex", "title", "source", "series", "edition_year", "published",
+            "dataset", "quote", "kind", "subject")  # fmt: skip
+    p = {k: row.get(k) for k in keep}
+    if compared:
+        p.update(value=row["compared_value"], year=row.get("compared_year"), upper=None,
+                 unit=row.get("compared_unit") or row.get("unit"), compared=True,
+                 converted_value=None, converted_unit=None)  # fmt: skip
+    else:
+        p.update(value=row["value"], year=row.get("year"), upper=row.get("upper"),
+                 unit=row.get("unit"), compared=False, converted_value=row.get("converted_value"),
+                 converted_unit=row.get("converted_unit"))  # fmt: skip
+    return p
+
+
+def build_timeline(rows: list[dict], country: str, datasets: list[dict],
+                   topic: str | None = None) -> Timeline:  # fmt: skip
+    """Group a country's stored fact rows (see :meth:`Store.facts`) into series and a tier
+    history. ``topic``: words that must all occur in a fact's subject, unit or sentence."""
+    words = [w.casefold() for w in re.findall(r"\w+", topic or "")]
+    groups: dict[tuple, Series] = {}
+    tiers: list[dict] = []
+    for row in rows:
+        if row["kind"] == "tier":
+            tiers.append(_point(row, False))
+            continue
+        if words and not _matches(row, words):
+            continue
+        key = (row["subject"], row["kind"], row.get("unit") or "")
+        series = groups.setdefault(key, Series(*key))
+        series.points.append(_point(row, False))
+        if row.get("compared_value") is not None:
+            series.points.append(_point(row, True))
+    for series in groups.values():
+        series.points.sort(key=lambda p: (p["year"] or 0, p["compared"], p["anchor"] or ""))
+    # the series that run over the most years first: those are the timelines
+    ordered = sorted(
+        groups.values(),
+        key=lambda s: (-len({p["year"] for p in s.points}), -len(s.points), s.subject, s.unit),
+    )
+    tiers.sort(key=lambda p: (p["year"] or 0, p["dataset"] is not None))
+    seen: set[tuple] = set()
+    tiers = [
+        t
+        for t in tiers
+        if (t["year"], t["value"]) not in seen and not seen.add((t["year"], t["value"]))
+    ]
+    used = {t["dataset"] for t in tiers if t["dataset"]}
+    c = country_by_code(country)
+    return Timeline(
+        country, c.name_en, c.name_da, ordered, tiers,
+        [d for d in datasets if d["name"] in used], topic,
+    )  # fmt: skip

@@ -1,0 +1,51 @@
+"""The facts page in a real browser (see test_browser): the chart is drawn, each point links to
+its passage, no script or style is blocked by the CSP, nothing scrolls sideways on a phone.
+Screenshots go to build/screenshots/facts-*.png."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from .test_browser import (
+    DESKTOP,
+    PHONE,
+    Watch,
+    assert_no_sideways_scroll,
+    chromium,
+    sample_store,  # noqa: F401  (fixture)
+    screenshot,
+    serve,
+)
+
+pytestmark = pytest.mark.browser
+
+
+def test_facts_page_draws_the_chart_and_links_each_point(sample_store: str):  # noqa: F811
+    watch = Watch()
+    with serve(sample_store) as base, chromium() as browser:
+        page = watch.page(watch.context(browser, viewport=DESKTOP))
+        page.goto(f"{base}/countries/AZE")
+        page.get_by_role("link", name="Figures over the years").click()
+        expect(page.locator("h1")).to_contain_text("Figures over the years")
+        page.get_by_label("Topic").fill("victims identified")
+        page.get_by_role("button", name="Show").click()
+        chart = page.locator("section.series svg.chart").first
+        expect(chart).to_be_visible()
+        assert chart.locator("circle").count() >= 2
+        box = chart.bounding_box()
+        assert box and box["width"] > 200 and box["height"] > 60
+        screenshot(page, "facts-desktop", full_page=True)
+        link = page.locator("section.series svg.chart a").first
+        href = link.get_attribute("href")  # /documents/AZE-367/protection/1
+        key, local = href.removeprefix("/documents/").split("/", 1)
+        link.click()
+        page.wait_for_url(lambda url: f"/documents/{key}?mark={local}" in url)
+        expect(page.locator(f"[id='{local}']").first).to_be_visible()
+
+        phone = watch.page(watch.context(browser, viewport=PHONE))
+        phone.goto(f"{base}/countries/AZE/facts?lang=da")
+        expect(phone.locator("h1")).to_contain_text("Tal over årene")
+        assert_no_sideways_scroll(phone)
+        screenshot(phone, "facts-phone", full_page=False)
+    assert not watch.problems, watch.problems

@@ -79,6 +79,7 @@ _PHRASES = {
         "no_date": "udgivelsesdato ukendt",
         "section": "under »{heading}«",
         "paragraph": "{number}. afsnit",
+        "page": "s. {page}",
     },
     "en": {
         "head": "{collection}, {country}, annex {annex}: {source}",
@@ -87,11 +88,15 @@ _PHRASES = {
         "no_date": "date of publication unknown",
         "section": "section ‘{heading}’",
         "paragraph": "paragraph {number}",
+        "page": "p. {page}",
+        "pages": "pp. {page}",
     },
 }
 
 
-def _cite(lang: str, doc: dict, heading: str, number: int | None, anchor: str) -> str:
+def _cite(
+    lang: str, doc: dict, heading: str, number: int | None, anchor: str, page: str | None
+) -> str:
     words = _PHRASES[lang]
     country = country_by_code(doc["country"])
     name = country.name_da if lang == "da" else country.name_en
@@ -106,15 +111,27 @@ def _cite(lang: str, doc: dict, heading: str, number: int | None, anchor: str) -
         parts.append(words["section"].format(heading=heading))
     if number is not None:
         parts.append(words["paragraph"].format(number=number))
+    if page:  # "12", or "12–13" for a paragraph that runs on to the next page
+        parts.append(
+            words["pages" if "–" in page and "pages" in words else "page"].format(page=page)
+        )
     text = ", ".join(parts)
     return f"{text} [{anchor}]" if anchor else text
 
 
-def cite_da(doc: dict, heading: str = "", number: int | None = None, anchor: str = "") -> str:
-    """The Danish citation of a document, or of a passage when ``number`` is given."""
-    return _cite("da", doc, heading, number, anchor)
+def cite_da(
+    doc: dict, heading: str = "", number: int | None = None, anchor: str = "",
+    page: str | None = None,
+) -> str:  # fmt: skip
+    """The Danish citation of a document, or of a passage when ``number`` is given (with its
+    page, ``s. 12``, when it comes from a PDF)."""
+    return _cite("da", doc, heading, number, anchor, page)
 
 
-def cite_en(doc: dict, heading: str = "", number: int | None = None, anchor: str = "") -> str:
-    """The English citation of a document, or of a passage when ``number`` is given."""
-    return _cite("en", doc, heading, number, anchor)
+def cite_en(
+    doc: dict, heading: str = "", number: int | None = None, anchor: str = "",
+    page: str | None = None,
+) -> str:  # fmt: skip
+    """The English citation of a document, or of a passage when ``number`` is given (with its
+    page, ``p. 12`` or ``pp. 12–13``, when it comes from a PDF)."""
+    return _cite("en", doc, heading, number, anchor, page)

@@ -5,7 +5,11 @@ A section starts at a heading: a markdown ``#`` line, an upper-case line as the 
 them (``PROTECTION``, ``TRAFFICKING PROFILE:``), or a short Title Case line standing alone
 (``Trial Procedures``), as state.gov prints its sub-headings. A passage is a paragraph. Its
 anchor is the section's slug and the paragraph's number within the section, so re-ingesting
-the same text gives the same anchors."""
+the same text gives the same anchors.
+
+Text read from a PDF carries page marks (:func:`page_mark`: a form feed, the page's label and a
+form feed, where each page begins, also inside a paragraph that runs on to the next page); each
+passage then knows its page or pages (``12`` or ``12–13``), and the marks are not in its text."""
 
 from __future__ import annotations
 
@@ -13,9 +17,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .repair import clean_text, join_broken_paragraphs, split_blocks
+from .repair import clean_text, join_grouped, split_blocks
 
-__all__ = ["Section", "Passage", "Segmented", "segment", "slugify", "INTRO"]
+__all__ = ["Section", "Passage", "Segmented", "segment", "slugify", "page_mark", "INTRO"]
 
 INTRO = "intro"  # slug of the text before the first heading
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
@@ -23,6 +27,14 @@ _SMALL_WORDS = frozenset(
     "a an and as at but by for from in into of on or the to with vs via og i af til på for med".split()
 )
 _SLUG_MAX = 48
+_PAGE_MARK = re.compile(r"\f([^\f\n]{0,16})\f")
+_PAGE_OPEN, _PAGE_CLOSE = "\ue000", "\ue001"  # private-use: survive clean_text, never typed
+_PAGE = re.compile(f"{_PAGE_OPEN}([^{_PAGE_CLOSE}]*){_PAGE_CLOSE}")
+
+
+def page_mark(label: str) -> str:
+    """The mark that starts page ``label`` in a document's text (see the module doc)."""
+    return f"\f{' '.join(label.replace(chr(12), ' ').split())[:16]}\f"
 
 
 @dataclass(frozen=True)
@@ -38,6 +50,7 @@ class Passage:
     section: int  # index into Segmented.sections
     number: int  # 1-based paragraph number within the section
     text: str
+    page: str | None = None  # "12" or "12–13" for text with page marks (PDF), else None
 
     def local_anchor(self, sections: list[Section]) -> str:
         return f"{sections[self.section].slug}/{self.number}"
@@ -92,7 +105,13 @@ def _heading(block: str, *, markdown: bool) -> tuple[int, str] | None:
 def segment(text: str, *, title: str = "") -> Segmented:
     """Split a document body into sections and passages. A first paragraph that repeats the
     title is the title, not a passage."""
+    paged = "\f" in text
+    if paged:
+        text = _PAGE_MARK.sub(lambda m: f"{_PAGE_OPEN}{m.group(1)}{_PAGE_CLOSE}", text)
     blocks = split_blocks(clean_text(text))
+    spans: list[tuple[str | None, str | None]] = []
+    if paged:
+        blocks, spans = _unmark(blocks)
     markdown = any(_MD_HEADING.match(b) for b in blocks)
     heads: dict[str, tuple[int, str] | None] = {}
 
@@ -101,20 +120,22 @@ def segment(text: str, *, title: str = "") -> Segmented:
             heads[block] = _heading(block, markdown=markdown)
         return heads[block]
 
-    blocks, repairs = join_broken_paragraphs(blocks, lambda b: head(b) is not None)
+    blocks, groups = join_grouped(blocks, lambda b: head(b) is not None)
+    repairs = sum(last - first for first, last in groups)
+    pages = [_page_range(spans[a][0], spans[b][1]) if spans else None for a, b in groups]
     if blocks and title and " ".join(blocks[0].lstrip("# ").split()) == " ".join(title.split()):
-        blocks = blocks[1:]
+        blocks, pages = blocks[1:], pages[1:]
 
     sections: list[Section] = [Section(INTRO, "", 0, ())]
     passages: list[Passage] = []
     used: dict[str, int] = {INTRO: 1}
     stack: list[tuple[int, str]] = []
     counter = 0
-    for block in blocks:
+    for block, page in zip(blocks, pages, strict=True):
         h = head(block)
         if h is None:
             counter += 1
-            passages.append(Passage(len(sections) - 1, counter, block))
+            passages.append(Passage(len(sections) - 1, counter, block, page))
             continue
         level, heading = h
         while stack and stack[-1][0] >= level:
@@ -128,5 +149,36 @@ def segment(text: str, *, title: str = "") -> Segmented:
     if not any(p.section == 0 for p in passages):
         # no text before the first heading: drop the empty intro, keep indices right
         sections = sections[1:]
-        passages = [Passage(p.section - 1, p.number, p.text) for p in passages]
+        passages = [Passage(p.section - 1, p.number, p.text, p.page) for p in passages]
     return Segmented(sections, passages, repairs)
+
+
+def _unmark(blocks: list[str]) -> tuple[list[str], list[tuple[str | None, str | None]]]:
+    """Blocks without their page marks, and the page labels in force at each block's first and
+    last character. Blocks that were nothing but marks are dropped."""
+    out: list[str] = []
+    spans: list[tuple[str | None, str | None]] = []
+    current: str | None = None
+    for block in blocks:
+        first = last = None
+        pieces: list[str] = []
+        pos = 0
+        for m in [*_PAGE.finditer(block), None]:
+            piece = block[pos : m.start() if m else len(block)]
+            if piece.strip():
+                first = current if first is None else first
+                last = current
+            pieces.append(piece)
+            if m:
+                current, pos = m.group(1) or None, m.end()
+        text = "".join(pieces).strip()
+        if text:
+            out.append(text)
+            spans.append((first, last))
+    return out, spans
+
+
+def _page_range(first: str | None, last: str | None) -> str | None:
+    if first is None or last is None or first == last:
+        return first or last
+    return f"{first}–{last}"

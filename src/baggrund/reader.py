@@ -2,7 +2,8 @@
 
 Formats: the board's text format (``Bilagsnr.``, ``Land``, ``Kilde``, ``Titel``, ``Udgivet``,
 ``Optaget på baggrundsmaterialet``, tab-separated, then the body) and JSON Lines, plain or
-gzipped, in the schema of the shared corpus. Every problem becomes a :class:`Problem` that names
+gzipped, in the schema of the shared corpus; PDF, HTML and Word files through
+:mod:`baggrund.richfiles`, with their metadata from a sidecar, a manifest or a board header. Every problem becomes a :class:`Problem` that names
 the file (and line) and the batch goes on."""
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 _JSONL = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 _TEXT = (".txt", ".text")
 _MAX_NUMBER = 999_999_999  # annex numbers and years: anything larger is a mistake
-_SKIPPED = "skipped: not a supported format (.txt, .jsonl, .jsonl.gz)"
+_RICH = (".pdf", ".html", ".htm", ".docx")  # read by baggrund.richfiles
+_FORMATS = ".txt, .jsonl, .jsonl.gz, .pdf, .html, .docx"
+_SKIPPED = f"skipped: not a supported format ({_FORMATS})"
 
 # Board header labels -> Record fields. Compared case-insensitively, without the colon.
 BOARD_FIELDS = {
@@ -64,14 +67,29 @@ def iter_files(paths: list[str | os.PathLike]) -> Iterator[Path | Problem]:
                 for name in sorted(files):
                     if name.startswith("."):
                         continue
-                    if name.lower().endswith(_JSONL + _TEXT):
+                    if name.lower().endswith(_JSONL + _TEXT + _RICH):
                         yield Path(root) / name
+                    elif _companion(Path(root) / name):  # a sidecar or manifest: read with
+                        yield from _manifest_problems(Path(root) / name)  # its files
                     else:  # a README or a picture beside the documents: say so, go on
                         yield Problem(str(Path(root) / name), _SKIPPED, warning=True)
         elif path.is_file():
             yield path
         else:
             yield Problem(str(path), "no such file or folder")
+
+
+def _companion(path: Path) -> bool:
+    from .richfiles import is_companion
+
+    return is_companion(path)
+
+
+def _manifest_problems(path: Path) -> Iterator[Problem]:
+    from .richfiles import MANIFEST, manifest_problems
+
+    if path.name.lower() == MANIFEST:
+        yield from manifest_problems(path)
 
 
 def _decode(
@@ -259,6 +277,9 @@ def read_paths(
 ) -> Iterator[Record | Problem]:
     """Records from every file under ``paths``; a :class:`Problem` for each rejected file or
     line. ``report(n)`` is called with bytes read, ``warn`` with warnings."""
+    from .richfiles import Manifests, read_rich
+
+    manifests = Manifests()
     for item in iter_files(paths):
         if isinstance(item, Problem):
             if item.warning:
@@ -279,8 +300,13 @@ def read_paths(
             if name.endswith(_JSONL):
                 yield from _read_jsonl(item, report, warn)
                 continue
+            if name.endswith(_RICH):
+                data = item.read_bytes()
+                report(size)
+                yield read_rich(item, data, manifests, warn)
+                continue
             if not name.endswith(_TEXT):
-                yield Problem(origin, "unsupported format (expected .txt, .jsonl or .jsonl.gz)")
+                yield Problem(origin, f"unsupported format (expected {_FORMATS})")
                 report(size)
                 continue
             data = item.read_bytes()

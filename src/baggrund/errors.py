@@ -7,6 +7,7 @@ __all__ = [
     "UnknownCountry",
     "BadDate",
     "BadDocument",
+    "FormatError",
     "AnnexConflict",
     "NotFound",
     "StoreError",
@@ -27,6 +28,11 @@ class BadDate(BaggrundError, ValueError):
 
 class BadDocument(BaggrundError, ValueError):
     """A document that cannot be stored: malformed header, missing field, empty body ..."""
+
+
+class FormatError(BadDocument):
+    """A PDF, HTML or Word file that cannot be read in its format (damaged, encrypted, a scan
+    without text, no main text), or whose reader is not installed."""
 
 
 class AnnexConflict(BaggrundError):

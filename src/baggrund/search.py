@@ -13,6 +13,7 @@ from .edition import fold_editions
 from .expansion import find_country, translate_danish
 from .index import COUNTRY_BOOST, IndexFilters
 from .query import parse_query
+from .semantic import semantic_page
 from .snippet import make_snippet, query_stems
 from .source import canonical_source
 from .store import SearchRequest, Store
@@ -51,6 +52,7 @@ class Hit:
     snippet_html: str
     score: float
     also_in: list[dict]  # the same passage in older editions of the series, newest first
+    page: str | None = None  # "12" or "12–13" for a passage from a PDF
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -116,8 +118,8 @@ def to_hit(row: dict, score: float, stems, older=()) -> Hit:
     snippet = make_snippet(row["text"], stems, row["language"])
     return Hit(
         anchor=anchor,
-        citation=cite_en(row, row["heading"], row["number"], anchor),
-        citation_da=cite_da(row, row["heading"], row["number"], anchor),
+        citation=cite_en(row, row["heading"], row["number"], anchor, row.get("page")),
+        citation_da=cite_da(row, row["heading"], row["number"], anchor, row.get("page")),
         country=row["country"],
         country_name=country.name_en,
         country_name_da=country.name_da,
@@ -133,6 +135,7 @@ def to_hit(row: dict, score: float, stems, older=()) -> Hit:
         section_path=row["path"],
         paragraph=row["number"],
         text=row["text"],
+        page=row.get("page"),
         snippet=snippet.plain(),
         snippet_html=snippet.html(),
         score=round(score, 4),
@@ -155,9 +158,12 @@ def search(
     limit: int = 10,
     offset: int = 0,
     facets: bool = False,
+    semantic: bool = False,
     **filters,
 ) -> SearchResult:
-    """Search passages. ``filters`` are those of :func:`build_filters`."""
+    """Search passages. ``filters`` are those of :func:`build_filters`. With ``semantic``, the
+    full-text ranking is fused with the passages nearest in meaning (see :mod:`baggrund.semantic`;
+    needs the extra, the SQLite store and `baggrund embed`)."""
     if not 0 < limit <= MAX_LIMIT:
         raise ValueError(f"limit must be between 1 and {MAX_LIMIT}")
     if offset < 0:
@@ -181,12 +187,13 @@ def search(
     # Fetch more than a page, fold the editions of one series, then cut the page out.
     wanted = min(MAX_CANDIDATES, (offset + limit) * FOLD_FACTOR)
     request = SearchRequest(parsed, index_filters, latest, wanted, 0, facets, prefer)
-    page = store.search(request)
+    page = semantic_page(store, request, query) if semantic else store.search(request)
     # A few keywords: passages with all of them first. A longer question: ranked by BM25 over
     # all its words, since hardly any passage uses every word of a question.
     keywords = len(parsed.content()) <= KEYWORDS
+    strict = keywords and not semantic  # by meaning too, the fused order stands
     folded = fold_editions(
-        page.hits, strict_first=keywords, prefer_country=prefer, boost=COUNTRY_BOOST
+        page.hits, strict_first=strict, prefer_country=prefer, boost=COUNTRY_BOOST
     )[offset : offset + limit]
     hits = [to_hit(f.hit.row, f.score, stems, f.older) for f in folded]
     relaxed = page.relaxed and keywords

@@ -89,5 +89,6 @@ def copy_library(
 
     report = CopyReport(documents=target.restore(records(), source.annex_counters()))
     report.bundles = _copy_bundles(source, target)
+    target.rebuild_facts()  # facts are derived from the documents (imported datasets are not)
     report.differences = compare_libraries(source, target)
     return report

@@ -161,6 +161,19 @@ class Store(Protocol):
 
     def delete_bundle(self, ref: str) -> bool: ...
 
+    # -- facts (baggrund.fact; extracted by ``save`` for every document) -----------------------
+    def facts(self, country: str) -> list[dict]:
+        """Every stored fact of a country (documents' and imported datasets'), with its
+        document's key, annex, title, source and the passage's full anchor."""
+
+    def rebuild_facts(self) -> int:
+        """Extract every stored document's facts again; the number of facts."""
+
+    def import_facts(self, dataset: dict, facts: list, today: dt.date) -> int:
+        """Replace an imported dataset's facts ((ISO3, Fact) pairs) and record its attribution."""
+
+    def fact_datasets(self) -> list[dict]: ...
+
     def close(self) -> None: ...
 
 

@@ -23,79 +23,16 @@ from . import (
     RawPage,
     SaveOutcome,
     SearchRequest,
-    bundle_tables,
     decide,
     sqlite_transfer,
 )
 from .sqlite_bundles import SQLiteBundles
+from .sqlite_facts import SQLiteFacts
+from .sqlite_schema import MIGRATIONS, SCHEMA_VERSION
 
 __all__ = ["SQLiteStore", "SCHEMA_VERSION", "MIGRATIONS"]
 
 log = logging.getLogger("baggrund")
-# Version 1: the first schema. Every later change is a new step appended to MIGRATIONS (never
-# edit a released one); `baggrund db upgrade` applies the missing steps.
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS documents (
-    id INTEGER PRIMARY KEY,
-    key TEXT NOT NULL,
-    external_id TEXT UNIQUE,
-    country TEXT NOT NULL,
-    annex INTEGER NOT NULL,
-    collection TEXT,
-    source TEXT NOT NULL,
-    series TEXT,
-    edition_year INTEGER,
-    title TEXT NOT NULL,
-    url TEXT,
-    published TEXT,
-    added TEXT NOT NULL,
-    updated TEXT,
-    language TEXT NOT NULL,
-    checksum TEXT NOT NULL,
-    origin TEXT,
-    format TEXT,
-    repairs INTEGER NOT NULL DEFAULT 0,
-    body BLOB NOT NULL,
-    seq INTEGER NOT NULL,
-    UNIQUE (country, annex)
-);
-CREATE INDEX IF NOT EXISTS documents_seq ON documents (seq);
-CREATE INDEX IF NOT EXISTS documents_checksum ON documents (checksum);
-CREATE TABLE IF NOT EXISTS annex_counters (country TEXT PRIMARY KEY, last INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS sections (
-    doc_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-    ordinal INTEGER NOT NULL,
-    slug TEXT NOT NULL,
-    heading TEXT NOT NULL,
-    level INTEGER NOT NULL,
-    path TEXT NOT NULL,
-    PRIMARY KEY (doc_id, ordinal)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS passages (
-    id INTEGER PRIMARY KEY,
-    doc_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-    ordinal INTEGER NOT NULL,
-    section INTEGER NOT NULL,
-    number INTEGER NOT NULL,
-    anchor TEXT NOT NULL,
-    text TEXT NOT NULL,
-    UNIQUE (doc_id, anchor)
-);
-CREATE TABLE IF NOT EXISTS updates (
-    id INTEGER PRIMARY KEY,
-    doc_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-    at TEXT NOT NULL,
-    old_checksum TEXT NOT NULL,
-    new_checksum TEXT NOT NULL,
-    origin TEXT
-);
-"""
-MIGRATIONS: list[tuple[int, list[str]]] = [
-    (1, [statement for statement in _SCHEMA.split(";") if statement.strip()]),
-    (2, bundle_tables.SQLITE_STEP),  # case bundles
-]
-SCHEMA_VERSION = MIGRATIONS[-1][0]
 _DOC_COLUMNS = """d.id AS doc_id, d.key, d.external_id, d.country, d.annex, d.collection, d.source,
     d.series, d.edition_year, d.title, d.url, d.published, d.added, d.updated, d.language"""
 
@@ -104,7 +41,7 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-class SQLiteStore(SQLiteBundles):
+class SQLiteStore(SQLiteBundles, SQLiteFacts):
     """A library in one SQLite file."""
 
     def __init__(self, path: str, *, upgrade: bool = False):
@@ -358,6 +295,7 @@ class SQLiteStore(SQLiteBundles):
             doc_id = cur.lastrowid
             status = "added"
         self._write_passages(doc_id, doc)
+        self._write_facts(doc_id, doc)
         return SaveOutcome(status, doc, key, annex)
 
     def _allocate(self, country: str, wanted: int | None) -> int:
@@ -397,10 +335,10 @@ class SQLiteStore(SQLiteBundles):
             ],
         )
         self.db.executemany(
-            "INSERT INTO passages (doc_id, ordinal, section, number, anchor, text)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO passages (doc_id, ordinal, section, number, anchor, text, page)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                (doc_id, i, p.section, p.number, p.local_anchor(seg.sections), p.text)
+                (doc_id, i, p.section, p.number, p.local_anchor(seg.sections), p.text, p.page)
                 for i, p in enumerate(seg.passages)
             ],
         )
@@ -462,8 +400,8 @@ class SQLiteStore(SQLiteBundles):
             return {}
         marks = ",".join("?" * len(pids))
         rows = self.db.execute(
-            f"""SELECT p.id AS pid, p.anchor, p.number, p.text, s.heading, s.path, {_DOC_COLUMNS}
-            FROM passages p JOIN documents d ON d.id = p.doc_id
+            f"""SELECT p.id AS pid, p.anchor, p.number, p.text, p.page, s.heading, s.path,
+            {_DOC_COLUMNS} FROM passages p JOIN documents d ON d.id = p.doc_id
             JOIN sections s ON s.doc_id = p.doc_id AND s.ordinal = p.section
             WHERE p.id IN ({marks})""",
             pids,
@@ -506,7 +444,7 @@ class SQLiteStore(SQLiteBundles):
         row["passages"] = [
             dict(p)
             for p in self.db.execute(
-                "SELECT section, number, anchor, text FROM passages WHERE doc_id = ?"
+                "SELECT section, number, anchor, text, page FROM passages WHERE doc_id = ?"
                 " ORDER BY ordinal",
                 (doc_id,),
             )
@@ -523,8 +461,8 @@ class SQLiteStore(SQLiteBundles):
 
     def passage(self, country: str, annex: int, local_anchor: str) -> dict | None:
         row = self._find(
-            f"""SELECT p.id AS pid, p.anchor, p.number, p.text, s.heading, s.path, {_DOC_COLUMNS}
-            FROM passages p JOIN documents d ON d.id = p.doc_id
+            f"""SELECT p.id AS pid, p.anchor, p.number, p.text, p.page, s.heading, s.path,
+            {_DOC_COLUMNS} FROM passages p JOIN documents d ON d.id = p.doc_id
             JOIN sections s ON s.doc_id = p.doc_id AND s.ordinal = p.section
             WHERE d.country = ? AND d.annex = ? AND p.anchor = ?""",
             (country, annex, local_anchor),

@@ -40,8 +40,8 @@ def export(store: SQLiteStore) -> Iterator[dict]:
             "passages": [
                 dict(p)
                 for p in db.execute(
-                    "SELECT ordinal, section, number, anchor, text FROM passages WHERE doc_id = ?"
-                    " ORDER BY ordinal",
+                    "SELECT ordinal, section, number, anchor, text, page FROM passages"
+                    " WHERE doc_id = ? ORDER BY ordinal",
                     (doc_id,),
                 )
             ],
@@ -86,10 +86,10 @@ def restore(store: SQLiteStore, records: Iterable[dict], annex_counters: dict[st
                       json.dumps(s["path"], ensure_ascii=False)) for s in rec["sections"]],
                 )  # fmt: skip
                 db.executemany(
-                    "INSERT INTO passages (doc_id, ordinal, section, number, anchor, text)"
-                    " VALUES (?, ?, ?, ?, ?, ?)",
-                    [(doc_id, p["ordinal"], p["section"], p["number"], p["anchor"], p["text"])
-                     for p in rec["passages"]],
+                    "INSERT INTO passages (doc_id, ordinal, section, number, anchor, text, page)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(doc_id, p["ordinal"], p["section"], p["number"], p["anchor"], p["text"],
+                      p.get("page")) for p in rec["passages"]],
                 )  # fmt: skip
                 db.executemany(
                     "INSERT INTO updates (doc_id, at, old_checksum, new_checksum, origin)"

@@ -34,10 +34,13 @@ def api_search(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 10,
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
     facets: bool = False,
+    semantic: Annotated[
+        bool, Query(description="also rank by meaning (needs `baggrund embed`)")
+    ] = False,
 ) -> dict:
     """Hits carry the same fields as ``baggrund search --json``."""
     params = SearchParams(q, country, source, series, since, until, added_since, added_until,
-                          latest, limit, offset)  # fmt: skip
+                          latest, limit, offset, semantic)  # fmt: skip
     return search_view(lib(request), params, facets=facets)
 
 

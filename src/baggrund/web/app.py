@@ -50,13 +50,27 @@ class Settings:
 
 
 class Libraries:
-    """One library connection per worker thread (SQLite connections stay in their thread)."""
+    """The library for request handlers. SQLite: one connection per worker thread (SQLite
+    connections stay in their thread). PostgreSQL: one store for the whole process, shared by
+    its threads (its connection pool is thread-safe, ``BAGGRUND_PG_POOL`` connections)."""
 
     def __init__(self, db: str):
         self.db = db
         self.local = threading.local()
+        self.shared: Library | None = None
+        self.lock = threading.Lock()
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.db.startswith(("postgresql://", "postgres://"))
 
     def get(self) -> Library:
+        if self.is_postgres:
+            if self.shared is None:
+                with self.lock:
+                    if self.shared is None:
+                        self.shared = Library.open(self.db)
+            return self.shared
         lib = getattr(self.local, "lib", None)
         if lib is None:
             lib = self.local.lib = Library.open(self.db)
@@ -95,11 +109,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     from .api import router as api_router
     from .bundle_pages import router as bundle_router
+    from .change_pages import api_router as changes_api_router
+    from .change_pages import router as changes_router
+    from .facts_pages import api_router as facts_api_router
+    from .facts_pages import router as facts_router
     from .pages import router as page_router
 
     app.include_router(api_router)
     app.include_router(page_router)
     app.include_router(bundle_router)
+    app.include_router(facts_router)
+    app.include_router(facts_api_router)
+    app.include_router(changes_router)
+    app.include_router(changes_api_router)
 
     def wants_json(request: Request) -> bool:
         return request.url.path.startswith("/api/")

@@ -23,6 +23,7 @@ from .views import (
     SearchParams,
     country_view,
     document_view,
+    has_vectors,
     home_view,
     search_view,
     source_view,
@@ -113,12 +114,14 @@ def search_page(
     latest: bool = False,
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = PAGE_SIZE,
+    semantic: bool = False,
 ):
     params = SearchParams(q, country or None, source or None, series or None, since or None,
                           until or None, added_since or None, added_until or None, latest,
-                          limit, offset)  # fmt: skip
+                          limit, offset, semantic)  # fmt: skip
     data = search_view(lib(request), params) if q.strip() or params.filters() else None
-    return render(request, "search.html", params=params, result=data)
+    offer = semantic or has_vectors(lib(request))
+    return render(request, "search.html", params=params, result=data, semantic_offered=offer)
 
 
 @router.get("/documents/{key}", response_class=HTMLResponse)

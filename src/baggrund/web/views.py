@@ -10,7 +10,14 @@ from ..citation import cite_da, cite_en
 from ..errors import NotFound
 from ..library import Library
 
-__all__ = ["SearchParams", "search_view", "document_view", "country_view", "home_view"]
+__all__ = [
+    "SearchParams",
+    "search_view",
+    "document_view",
+    "country_view",
+    "home_view",
+    "has_vectors",
+]
 
 PAGE_SIZE = 10
 
@@ -28,6 +35,7 @@ class SearchParams:
     latest: bool = False
     limit: int = PAGE_SIZE
     offset: int = 0
+    semantic: bool = False  # also rank by meaning (when the library has passage vectors)
 
     def filters(self) -> dict:
         names = ("country", "source", "series", "since", "until", "added_since", "added_until")
@@ -39,6 +47,8 @@ class SearchParams:
         args = {"q": self.q, **self.filters()}
         if self.latest:
             args["latest"] = "1"
+        if self.semantic:
+            args["semantic"] = "1"
         if self.offset:
             args["offset"] = str(self.offset)
         for key, value in change.items():
@@ -56,12 +66,27 @@ def search_view(lib: Library, params: SearchParams, *, facets: bool = True) -> d
         limit=params.limit,
         offset=params.offset,
         facets=facets,
+        semantic=params.semantic,
         **params.filters(),
     )
     data = result.to_dict()
     data["filters"] = params.filters()
     data["latest"] = params.latest
+    data["semantic"] = params.semantic
     return data
+
+
+def has_vectors(lib: Library) -> bool:
+    """Whether semantic search can be offered: the extra is installed and the (SQLite) library
+    has passage vectors."""
+    from ..errors import BaggrundError
+    from ..semantic import semantic_database
+
+    try:
+        semantic_database(lib.store)
+    except BaggrundError:
+        return False
+    return True
 
 
 def document_view(lib: Library, key: str) -> dict:
@@ -80,8 +105,8 @@ def document_view(lib: Library, key: str) -> dict:
         heading = sections[p["section"]]["heading"]
         p["local"] = p["anchor"].split("/", 1)[1]
         p["heading"] = heading
-        p["citation"] = cite_en(doc, heading, p["number"], p["anchor"])
-        p["citation_da"] = cite_da(doc, heading, p["number"], p["anchor"])
+        p["citation"] = cite_en(doc, heading, p["number"], p["anchor"], p.get("page"))
+        p["citation_da"] = cite_da(doc, heading, p["number"], p["anchor"], p.get("page"))
     return doc
 
 

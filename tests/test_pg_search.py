@@ -15,7 +15,7 @@ import pytest
 from baggrund.library import Library
 from baggrund.store import open_store
 
-from .conftest import SAMPLES
+from .conftest import BOARD_SAMPLE, SAMPLES
 from .test_store_contract import SAME_QUERIES, _server, fresh_store
 
 GIN_ONLY = "options=-cbaggrund.rum%3Doff"  # the server setting that keeps a library on GIN
@@ -124,3 +124,40 @@ def test_the_words_bm25_scores_are_read_from_the_tsquery():
     assert query_lexemes("( 'forc' <-> 'labor' ) & ( 'eritrea' )") == ["forc", "labor", "eritrea"]
     assert query_lexemes("( 'd''arc' ) | ( 'a\\\\b' ) | ( 'd''arc' )") == ["d'arc", "a\\b"]
     assert query_lexemes("( 'detain':* ) & ( 'iran' )") is None  # a prefix: ts_rank_cd ranks
+
+
+def _has_rum_index(url: str) -> bool:
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        return conn.execute("SELECT to_regclass('passages_rum') IS NOT NULL").fetchone()[0]
+
+
+def test_a_first_load_builds_the_rum_index_once_at_the_end(tmp_path):
+    """Ingest into an empty library drops the RUM index and builds it after the last batch;
+    into a library with passages, the index stays and is kept up row by row."""
+    _server()
+    _rum_available()
+    with fresh_store("postgres", tmp_path) as url:
+        store = open_store(url)
+        try:
+            assert store.ranking == "rum" and _has_rum_index(url)
+            states = []
+            original = store.save
+
+            def save(documents, today):
+                states.append(_has_rum_index(url))
+                return original(documents, today)
+
+            store.save = save
+            lib = Library(store)
+            assert lib.ingest([BOARD_SAMPLE]).added == 1
+            assert states and not any(states)  # no index while the first load went on
+            assert _has_rum_index(url) and store.ranking == "rum"
+            states.clear()
+            assert lib.ingest([SAMPLES]).added >= 1  # the library has passages now
+            assert states and all(states)
+            hits = lib.search("trafficking victims", limit=5).hits
+            assert hits and hits[0].anchor
+        finally:
+            store.close()

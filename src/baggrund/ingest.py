@@ -8,6 +8,7 @@ import contextlib
 import datetime as dt
 import os
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from .document import Document, Record, prepare
@@ -117,28 +118,49 @@ def ingest(
 
     batch: list[Document] = []
     size = 0
+    # A store on a server saves a batch in a thread while the next one is read and prepared
+    # (at most one batch in flight, so outcomes are reported in order).
+    background = ThreadPoolExecutor(1) if store.saves_concurrently else None
+    pending: Future | None = None
+
+    def settle() -> None:
+        nonlocal pending
+        if pending is not None:
+            outcomes, pending = pending.result(), None
+            for outcome in outcomes:
+                record(_event(outcome))
 
     def flush() -> None:
-        nonlocal batch, size
+        nonlocal batch, size, pending
         if batch:
-            for outcome in store.save(batch, today):
-                record(_event(outcome))
+            settle()
+            if background is None:
+                for outcome in store.save(batch, today):
+                    record(_event(outcome))
+            else:
+                pending = background.submit(store.save, batch, today)
         batch, size = [], 0
 
-    for item in read_paths(paths, max_bytes=max_bytes, report=on_progress, warn=warn):
-        if isinstance(item, Problem):
-            record(IngestEvent("rejected", item.origin, item.line, message=item.message))
-            continue
+    with store.loading():
         try:
-            doc = prepare(item)
-        except BaggrundError as exc:
-            record(_rejected(item, str(exc)))
-            continue
-        batch.append(doc)
-        size += len(item.text)
-        if len(batch) >= BATCH_DOCUMENTS or size >= BATCH_CHARACTERS:
+            for item in read_paths(paths, max_bytes=max_bytes, report=on_progress, warn=warn):
+                if isinstance(item, Problem):
+                    record(IngestEvent("rejected", item.origin, item.line, message=item.message))
+                    continue
+                try:
+                    doc = prepare(item)
+                except BaggrundError as exc:
+                    record(_rejected(item, str(exc)))
+                    continue
+                batch.append(doc)
+                size += len(item.text)
+                if len(batch) >= BATCH_DOCUMENTS or size >= BATCH_CHARACTERS:
+                    flush()
             flush()
-    flush()
+            settle()
+        finally:
+            if background is not None:
+                background.shutdown(wait=True)  # a batch in flight ends before ingest returns
     return summary
 
 

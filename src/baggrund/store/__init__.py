@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -112,8 +113,13 @@ class RawPage:
 class Store(Protocol):
     """What the library needs from a storage backend."""
 
+    saves_concurrently: bool  # may save() run in another thread while ingest reads on?
+
     def save(self, documents: Sequence[Document], today: dt.date) -> list[SaveOutcome]:
         """Store a batch, each document whole or not at all; durable when this returns."""
+
+    def loading(self) -> AbstractContextManager[None]:
+        """The frame of an ingest (where a store prepares for many writes and ends them)."""
 
     def search(self, request: SearchRequest) -> RawPage: ...
 

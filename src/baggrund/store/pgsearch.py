@@ -24,6 +24,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from concurrent.futures import Future
 
 from ..index import COUNTRY_BOOST
 from . import RawHit, RawPage, SearchRequest, pg_bm25
@@ -86,6 +87,7 @@ CANDIDATES = 500
 RESCORE = "bm25"  # or "ts_rank_cd"
 _TIE_SLACK = 50
 
+Aside = Callable[[Callable[[object], dict]], Future]  # work(conn) on another connection
 Split = tuple[list[int] | None, list[int] | None, float]  # docs (None: all), docs left out, boost
 
 
@@ -175,14 +177,34 @@ class CountCache:
             self._counts.clear()
 
 
+def _count_key(lq: LangQuery, keep: list[int] | None, version) -> tuple:
+    return (version, lq.match, lq.exclude, None if keep is None else tuple(keep))
+
+
 def _counts(conn, lq: LangQuery, keep: list[int] | None, cache: CountCache, version) -> dict:
     """Matching passages per document, among ``keep`` (None: all of the language's)."""
-    key = (version, lq.match, lq.exclude, None if keep is None else tuple(keep))
+    key = _count_key(lq, keep, version)
     found = cache.get(key)
     if found is None:
         found = _count_now(conn, lq, keep)
         cache.put(key, found)
     return found
+
+
+def _count_aside(q: dict[str, LangQuery], langs: list[str], allowed, docs, aside) -> Future | None:
+    """Start counting the languages' matches on another connection while the best passages
+    are found on this one (a common word: about as long as each other); None when there is
+    nothing to count or every count is cached."""
+    todo = {
+        lang: allowed.by_lang[lang]
+        for lang in langs
+        if docs.counts.get(_count_key(q[lang], allowed.by_lang[lang], docs.version)) is None
+    }
+    if aside is None or not todo:
+        return None
+    return aside(
+        lambda conn: {lang: _count_now(conn, q[lang], keep) for lang, keep in todo.items()}
+    )
 
 
 def _count_now(conn, lq: LangQuery, keep: list[int] | None) -> dict[int, int]:
@@ -216,10 +238,11 @@ def _splits(snap: DocSnapshot, lang: str, ids: list[int] | None, prefer: str | N
     return [(preferred, None, COUNTRY_BOOST)] + ([(rest, None, 0.0)] if rest else [])
 
 
-def _run(conn, q: dict[str, LangQuery], docs, snap, allowed, request, n: int, rum: str | None):
+def _run(conn, q: dict[str, LangQuery], docs, snap, allowed, request, n: int, rum, aside):
     """The best ``n`` passages (score, pid) and the matches per document."""
     found: list[tuple] = []
     langs = [lang for lang in allowed.by_lang if not q[lang].nothing]
+    pending = _count_aside(q, langs, allowed, docs, aside)
     for lang in langs:
         lq = q[lang]
         for split in _splits(snap, lang, allowed.by_lang[lang], request.prefer_country):
@@ -230,10 +253,20 @@ def _run(conn, q: dict[str, LangQuery], docs, snap, allowed, request, n: int, ru
         for _, _, doc_id in found:
             counts[doc_id] = counts.get(doc_id, 0) + 1
     else:
+        counted: dict[str, dict] = {}
+        if pending is not None:
+            try:
+                counted = pending.result()
+            except Exception:  # no connection free, or it failed: count here (errors show)
+                counted = {}
         counts = {}
         for lang in langs:
             keep = allowed.by_lang[lang]
-            counts.update(_counts(conn, q[lang], keep, docs.counts, docs.version))
+            if lang in counted:
+                docs.counts.put(_count_key(q[lang], keep, docs.version), counted[lang])
+                counts.update(counted[lang])
+            else:
+                counts.update(_counts(conn, q[lang], keep, docs.counts, docs.version))
     return [(pid, score) for score, pid, _ in found[:n]], counts
 
 
@@ -243,20 +276,22 @@ def search(
     rows: Callable[[object, list[int]], dict[int, dict]],
     docs: DocCache,
     rum: str | None,
+    aside: Aside | None = None,
 ) -> RawPage:
     """A page of passages, as the SQLite store's search: all content words first; when they
     give fewer than ``offset + limit`` passages and there is more than one content clause,
-    passages with any of them follow (``relaxed``)."""
+    passages with any of them follow (``relaxed``). ``aside`` runs work on a second
+    connection (the count, beside the ranking)."""
     compiled = compile_query(conn, request.query)
     snap = docs.get(conn)
     allowed = snap.allowed(request.filters, request.latest)
     want = request.offset + request.limit
-    hits, counts = _run(conn, compiled.strict, docs, snap, allowed, request, want, rum)
+    hits, counts = _run(conn, compiled.strict, docs, snap, allowed, request, want, rum, aside)
     strict_total = total = sum(counts.values())
     relaxed = False
     if len(hits) < want and len(request.query.content()) > 1:
         more, loose_counts = _run(
-            conn, compiled.loose, docs, snap, allowed, request, want + len(hits), rum
+            conn, compiled.loose, docs, snap, allowed, request, want + len(hits), rum, aside
         )
         seen = {pid for pid, _ in hits}
         extra = [h for h in more if h[0] not in seen]

@@ -15,10 +15,12 @@ import datetime as dt
 import itertools
 import os
 import re
+import threading
 import time
 import uuid
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from urllib.parse import urlsplit
 
 from ..document import Document
@@ -167,6 +169,10 @@ def _first_schema(search_path: str) -> str | None:
 class PostgresStore(PostgresBundles, PostgresFacts, PostgresTransfer):
     """A library in one PostgreSQL schema, shared by many processes."""
 
+    # save() may run in a thread of its own (on a connection of the pool) while ingest
+    # prepares the next batch: the server's work and the reading overlap.
+    saves_concurrently = True
+
     def __init__(self, url: str, *, max_connections: int | None = None):
         psycopg, psycopg_pool = _psycopg()
         from psycopg.rows import dict_row
@@ -182,10 +188,12 @@ class PostgresStore(PostgresBundles, PostgresFacts, PostgresTransfer):
         except psycopg.Error as exc:  # unreachable, refused, or not allowed to create tables
             raise StoreError(f"{self.where}: cannot open the database ({exc})") from None
         self._docs = DocCache()
+        self._helpers: ThreadPoolExecutor | None = None  # for _aside, made when first needed
+        self._helpers_lock = threading.Lock()
         size = max_connections or int(os.environ.get("BAGGRUND_PG_POOL", "8"))
         self._pool = psycopg_pool.ConnectionPool(
             url,
-            min_size=1,
+            min_size=min(2, max(1, size)),  # search counts beside ranking on a second
             max_size=max(1, size),
             kwargs={"row_factory": dict_row, **options},
             open=True,
@@ -285,6 +293,8 @@ class PostgresStore(PostgresBundles, PostgresFacts, PostgresTransfer):
             raise StoreError(f"{self.where}: {exc}") from exc
 
     def close(self) -> None:
+        if self._helpers is not None:
+            self._helpers.shutdown(wait=True)
         self._pool.close()
 
     # -- writing -----------------------------------------------------------------------------
@@ -428,7 +438,23 @@ class PostgresStore(PostgresBundles, PostgresFacts, PostgresTransfer):
     # -- reading -----------------------------------------------------------------------------
     def search(self, request: SearchRequest) -> RawPage:
         with self._connection() as conn:
-            return pgsearch.search(conn, request, self._passage_rows, self._docs, self._rum)
+            return pgsearch.search(
+                conn, request, self._passage_rows, self._docs, self._rum, self._aside
+            )
+
+    def _aside(self, work: Callable[[object], dict]) -> Future:
+        """Run ``work(conn)`` in a thread on another pooled connection, taken only if one is
+        free within a moment (otherwise the future fails and the caller does the work)."""
+        if self._helpers is None:
+            with self._helpers_lock:
+                if self._helpers is None:
+                    self._helpers = ThreadPoolExecutor(self._pool.max_size, "baggrund-aside")
+
+        def run() -> dict:
+            with self._pool.connection(timeout=0.05) as conn:
+                return work(conn)
+
+        return self._helpers.submit(run)
 
     def forget_counts(self) -> None:
         """Drop this process's cached match counts and word frequencies (benchmarks time every

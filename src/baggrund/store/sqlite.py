@@ -4,6 +4,7 @@ or damaged."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -195,6 +196,12 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts):
         return self.db.execute("SELECT count(*) FROM passages").fetchone()[0]
 
     # -- writing -----------------------------------------------------------------------------
+    saves_concurrently = False  # one connection, used by the thread that opened it
+
+    def loading(self) -> contextlib.AbstractContextManager[None]:
+        """Nothing to prepare: batches are committed to the file and the index as they come."""
+        return contextlib.nullcontext()
+
     def save(self, documents: Sequence[Document], today: dt.date) -> list[SaveOutcome]:
         """Store a batch. Each document is saved whole or not at all (a savepoint each); the
         batch is committed to the file and then to the index, under one writer lock."""

@@ -1,6 +1,7 @@
-"""The facts page in a real browser (see test_browser): the chart is drawn, each point links to
-its passage, no script or style is blocked by the CSP, nothing scrolls sideways on a phone.
-Screenshots go to build/screenshots/facts-*.png."""
+"""The facts and changes pages in a real browser (see test_browser): the chart is drawn, each
+point links to its passage, two editions are aligned with their words marked, no script or style
+is blocked by the CSP, nothing scrolls sideways on a phone. Screenshots go to
+build/screenshots/facts-*.png and changes-*.png."""
 
 from __future__ import annotations
 
@@ -48,4 +49,36 @@ def test_facts_page_draws_the_chart_and_links_each_point(sample_store: str):  # 
         expect(phone.locator("h1")).to_contain_text("Tal over årene")
         assert_no_sideways_scroll(phone)
         screenshot(phone, "facts-phone", full_page=False)
+    assert not watch.problems, watch.problems
+
+
+def test_changes_page_aligns_two_real_editions(sample_store: str):  # noqa: F811
+    """The sample's Azerbaijan human-rights reports 2022 and 2023, compared in the browser:
+    offered from the country page, rewritten passages with marked words, both sides linked."""
+    watch = Watch()
+    with serve(sample_store) as base, chromium() as browser:
+        page = watch.page(watch.context(browser, viewport=DESKTOP))
+        page.goto(f"{base}/countries/AZE")
+        page.get_by_role("link", name="Changes between editions").click()
+        expect(page.locator("h1")).to_contain_text("Changes between editions")
+        page.locator("ul.offers a").first.click()
+        expect(page.locator("p.editions")).to_contain_text("2023")
+        compared = page.url
+        rewritten = page.locator("table.changes tr.kind-rewritten td.new ins")
+        assert rewritten.count() >= 5
+        expect(rewritten.first).to_be_visible()
+        assert page.locator("table.changes tr.kind-new").count() >= 1
+        screenshot(page, "changes-desktop", full_page=False)
+        link = page.locator("table.changes tr.kind-rewritten td.new p.anchor a").first
+        anchor = link.inner_text()  # AZE-....
+        link.click()
+        key, local = anchor.split("/", 1)
+        page.wait_for_url(lambda url: f"/documents/{key}" in url)
+        expect(page.locator(f"[id='{local}']").first).to_be_visible()
+
+        phone = watch.page(watch.context(browser, viewport=PHONE))
+        phone.goto(compared + "&lang=da")
+        expect(phone.locator("h1")).to_contain_text("Ændringer mellem udgaver")
+        assert_no_sideways_scroll(phone)
+        screenshot(phone, "changes-phone", full_page=False)
     assert not watch.problems, watch.problems

@@ -89,7 +89,7 @@ db_option = click.option(
     envvar="BAGGRUND_DB",
     default=DEFAULT_DB,
     show_default=True,
-    help="The store: a SQLite file (or set BAGGRUND_DB).",
+    help="The store: a SQLite file or a postgresql:// URL (or set BAGGRUND_DB).",
 )
 
 

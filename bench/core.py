@@ -101,11 +101,14 @@ def analyze(db: str) -> float:
 
 
 def run_baggrund(work: Path, inputs: list[Path], rounds: int, db: str | None = None,
-                 ingest: bool = True) -> dict:  # fmt: skip
+                 ingest: bool = True, rum: bool | None = None) -> dict:  # fmt: skip
     location = db or str(work / "bench.db")
     extra: dict = {}
     summary = None
     ingest_s = 0.0
+    if rum is not None:  # PostgreSQL: the opt-in RUM index built (before a first load) or dropped
+        with Library.open(location) as lib:
+            lib.store.upgrade(rum=rum)
     if ingest:
         t0 = time.perf_counter()
         with Library.open(location) as lib:
@@ -199,6 +202,12 @@ def main() -> int:
     ap.add_argument("--no-peer", action="store_true", help="skip the FTS5 comparison")
     ap.add_argument("--db", help="a postgresql:// URL of an empty database (default: SQLite)")
     ap.add_argument("--no-ingest", action="store_true", help="query the library --db holds")
+    ap.add_argument(
+        "--rum",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="PostgreSQL: build (--rum) or drop (--no-rum) the opt-in RUM index",
+    )
     args = ap.parse_args()
     shared = Path(args.shared)
     inputs = [shared / "corpus" / "usdos-hrr-2016-2024.jsonl.gz", shared / "corpus" / "board"]
@@ -207,7 +216,7 @@ def main() -> int:
         return 2
     work = Path(tempfile.mkdtemp(prefix="baggrund-bench-"))
     try:
-        results = [run_baggrund(work, inputs, args.rounds, args.db, not args.no_ingest)]
+        results = [run_baggrund(work, inputs, args.rounds, args.db, not args.no_ingest, args.rum)]
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         results[0]["peak_mb"] = round(peak)
         if not args.no_peer and not args.db:

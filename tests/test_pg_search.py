@@ -1,5 +1,6 @@
-"""PostgreSQL search: the RUM index where the server has the extension, GIN where it has not,
-the same answers from both; and the web application sharing one PostgreSQL store.
+"""PostgreSQL search: GIN by default, the opt-in RUM index (`db upgrade --rum`) where the
+server has the extension, the same answers from both; and the web application sharing one
+PostgreSQL store.
 
 Needs BAGGRUND_TEST_POSTGRES (see tests/test_store_contract.py). The RUM tests also need the
 server's ``rum`` extension (Debian: postgresql-15-rum; ``.ci/run`` installs it): without it they
@@ -17,8 +18,6 @@ from baggrund.store import open_store
 
 from .conftest import BOARD_SAMPLE, SAMPLES
 from .test_store_contract import SAME_QUERIES, _server, fresh_store
-
-GIN_ONLY = "options=-cbaggrund.rum%3Doff"  # the server setting that keeps a library on GIN
 
 
 def _rum_available() -> None:
@@ -40,8 +39,9 @@ def stores(tmp_path_factory):
     _rum_available()
     folder = tmp_path_factory.mktemp("pg")
     with fresh_store("postgres", folder) as rum_url, fresh_store("postgres", folder) as gin_url:
-        gin_url += ("&" if "?" in gin_url else "?") + GIN_ONLY
-        libs = {"rum": Library(open_store(rum_url)), "gin": Library(open_store(gin_url))}
+        rum_store = open_store(rum_url)
+        rum_store.upgrade(rum=True)
+        libs = {"rum": Library(rum_store), "gin": Library(open_store(gin_url))}
         try:
             for lib in libs.values():
                 assert lib.ingest([SAMPLES]).added == 7
@@ -83,22 +83,40 @@ def test_pages_of_a_common_word_follow_each_other(stores):
     assert len(whole) == 30 and pages == whole
 
 
-def test_upgrade_adds_the_rum_index_installed_later(stores):
-    """A library made where rum was missing gets the index from `baggrund db upgrade` once the
-    extension can be created."""
+def test_rum_is_opt_in_and_can_be_dropped_again(stores):
+    """A library is on GIN until `baggrund db upgrade --rum`; `--no-rum` takes it back; the
+    answers stay the same."""
     libs, gin_url = stores
-    url = gin_url.replace("?" + GIN_ONLY, "").replace("&" + GIN_ONLY, "")
-    store = open_store(url)
+    store = open_store(gin_url)
     try:
         assert store.ranking == "gin"
         version = store.upgrade()[1]
-        assert store.upgrade() == (version, version) and store.ranking == "rum"
+        assert store.upgrade(rum=True) == (version, version) and store.ranking == "rum"
         expected = libs["gin"].search("trafficking victims", limit=10, facets=True)
         found = Library(store).search("trafficking victims", limit=10, facets=True)
         assert (found.total, found.facets) == (expected.total, expected.facets)
         assert [h.anchor for h in found.hits] == [h.anchor for h in expected.hits]
+        store.upgrade(rum=False)
+        assert store.ranking == "gin" and not _has_rum_index(gin_url)
     finally:
         store.close()
+
+
+def test_cli_turns_rum_on_and_off(tmp_path):
+    from click.testing import CliRunner
+
+    from baggrund.cli import main
+
+    _server()
+    _rum_available()
+    with fresh_store("postgres", tmp_path) as url:
+        runner = CliRunner()
+        on = runner.invoke(main, ["db", "upgrade", "--db", url, "--rum"])
+        assert on.exit_code == 0 and "search ranks with rum" in on.output, on.output
+        off = runner.invoke(main, ["db", "upgrade", "--db", url, "--no-rum"])
+        assert off.exit_code == 0 and "search ranks with gin" in off.output, off.output
+    sqlite = runner.invoke(main, ["db", "upgrade", "--db", str(tmp_path / "x.db"), "--rum"])
+    assert sqlite.exit_code != 0 and "PostgreSQL stores only" in sqlite.output
 
 
 def test_the_web_application_shares_one_postgres_store(tmp_path):
@@ -141,6 +159,7 @@ def test_a_first_load_builds_the_rum_index_once_at_the_end(tmp_path):
     with fresh_store("postgres", tmp_path) as url:
         store = open_store(url)
         try:
+            store.upgrade(rum=True)
             assert store.ranking == "rum" and _has_rum_index(url)
             states = []
             original = store.save

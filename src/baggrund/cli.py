@@ -452,20 +452,29 @@ def db():
 
 @db.command()
 @db_option
+@click.option(
+    "--rum/--no-rum",
+    default=None,
+    help="PostgreSQL: build (or drop) the RUM index for faster ranking. Off by default: read"
+    " docs/deployment.md first (Debian's rum 1.3.13 can crash the server).",
+)
 @handle_errors
-def upgrade(db):
+def upgrade(db, rum):
     """Apply missing schema migrations to the store (run after upgrading baggrund)."""
     from .store import open_store
 
     store = open_store(db, upgrade=True)
     try:
-        before, after = store.upgrade()
+        before, after = store.upgrade(rum=rum)
+        ranking = getattr(store, "ranking", None)
     finally:
         store.close()
     if before == after:
         click.echo(f"{db}: schema {after}, up to date")
     else:
         click.echo(f"{db}: schema upgraded from {before} to {after}")
+    if rum is not None:
+        click.echo(f"{db}: search ranks with {ranking}")
 
 
 def _register() -> None:

@@ -140,8 +140,9 @@ class Store(Protocol):
 
     def sources(self) -> list[dict]: ...
 
-    def upgrade(self) -> tuple[int, int]:
-        """Apply missing schema migrations: (version before, version after)."""
+    def upgrade(self, *, rum: bool | None = None) -> tuple[int, int]:
+        """Apply missing schema migrations: (version before, version after). ``rum`` (the
+        PostgreSQL store only): build (True) or drop (False) the opt-in RUM index."""
 
     def export(self) -> Iterator[dict]:
         """Every document row for row (fields, body text, sections, passages, updates)."""

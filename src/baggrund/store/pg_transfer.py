@@ -10,7 +10,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 
 from ..errors import StoreError
-from . import pgquery, pgsearch
+from . import pg_rum, pgquery
 from .sqlite_transfer import DOCUMENT_FIELDS
 
 
@@ -35,7 +35,7 @@ class PostgresTransfer:
             with self._connection() as conn, conn.transaction():
                 self._lock_schema(conn)
                 if not conn.execute("SELECT EXISTS (SELECT 1 FROM passages) AS e").fetchone()["e"]:
-                    conn.execute("DROP INDEX IF EXISTS passages_rum")
+                    pg_rum.drop(conn)
                     deferred = True
         try:
             yield
@@ -43,9 +43,8 @@ class PostgresTransfer:
             if deferred:
                 with self._connection() as conn, conn.transaction():
                     self._lock_schema(conn)  # one builder at a time (IF NOT EXISTS races)
-                    for statement in pgsearch.RUM_STEP:
-                        conn.execute(statement)
-                    self._rum = pgsearch.rum_schema(conn)
+                    pg_rum.build(conn)
+                    self._rum = pg_rum.schema(conn)
 
     def export(self) -> Iterator[dict]:
         """Every document row for row, in annex order per country, as the SQLite store's."""
@@ -96,7 +95,7 @@ class PostgresTransfer:
             # the RUM index is built once at the end (seconds), not row by row (minutes)
             rum = conn.execute("SELECT to_regclass('passages_rum') IS NOT NULL AS r").fetchone()
             if rum["r"]:
-                conn.execute("DROP INDEX passages_rum")
+                pg_rum.drop(conn)
             cols = ", ".join(DOCUMENT_FIELDS)
             marks = ", ".join(["%s"] * len(DOCUMENT_FIELDS))
             for rec in records:
@@ -125,6 +124,5 @@ class PostgresTransfer:
                     list(annex_counters.items()),
                 )
             if rum["r"]:
-                for statement in pgsearch.RUM_STEP:
-                    conn.execute(statement)
+                pg_rum.build(conn)
         return count

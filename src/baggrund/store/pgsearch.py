@@ -4,15 +4,15 @@ The query is compiled by :mod:`.pgquery` (one tsquery per language); the filters
 by :mod:`.pg_docs` into the allowed documents per language, so that no passage query joins
 the documents table. The steps, each on ``passages`` alone:
 
-- **the best passages**: candidates, then BM25. With the RUM index (``passages_rum``,
-  migration step 5, where the server has the ``rum`` extension), ``ORDER BY tsv <=> query
-  LIMIT k``: RUM keeps each lexeme's positions in the index and ranks inside it, without
-  reading the passages' rows. Without it (the GIN fallback), ``ts_rank_cd`` over every matching
-  row, sorted: the same kind of candidates, but a word in half the passages costs a few hundred
-  milliseconds on the full corpus. The ``k`` candidates are then scored by BM25
-  (:mod:`.pg_bm25`), as the SQLite store scores; a prefix query keeps ``ts_rank_cd``.
-- **the count** (and the facets), per document, through the GIN index: only when the best
-  passages filled the page (otherwise they are all there is).
+- **the best passages**: candidates, then BM25. By default (GIN) the candidates are the
+  ``k`` best by ``ts_rank_cd`` over every matching row: a word in half the passages costs a
+  few hundred milliseconds on the full corpus. With the opt-in RUM index (:mod:`.pg_rum`),
+  ``ORDER BY tsv <=> query LIMIT k`` inside the index, without reading the rows (not for a
+  prefix query). The ``k`` candidates are then scored by BM25 (:mod:`.pg_bm25`), as the
+  SQLite store scores; a prefix query keeps ``ts_rank_cd``.
+- **the count** (and the facets), per document, through the GIN index, on a second
+  connection while the first ranks (``aside``); used only when the best passages filled the
+  page (otherwise they are all there is).
 - the rows of the page (:meth:`PostgresStore._passage_rows`).
 
 Passages of Danish documents are matched and ranked with the Danish query, the others with the
@@ -31,52 +31,7 @@ from . import RawHit, RawPage, SearchRequest, pg_bm25
 from .pg_docs import DocCache, DocSnapshot
 from .pgquery import FACET_SIZE, NORMALIZATION, WEIGHTS, LangQuery, compile_query
 
-__all__ = ["search", "RUM_STEP", "rum_schema"]
-
-# Migration step: the RUM index, where the server has the extension. Creating the extension
-# needs a superuser (or a database owner when an administrator has made it trusted); without
-# the rights, or without the package, or with ``-c baggrund.rum=off`` in the connection's
-# options, the step does nothing and search uses the GIN index. ``baggrund db upgrade`` runs it
-# again, so that installing rum later and upgrading adds the index.
-RUM_STEP = [
-    """DO $$
-DECLARE ns text;
-BEGIN
-    IF COALESCE(current_setting('baggrund.rum', true), '') = 'off' THEN
-        RETURN;
-    END IF;
-    IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'rum') THEN
-        IF NOT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'rum') THEN
-            RETURN;
-        END IF;
-        BEGIN
-            CREATE EXTENSION rum;
-        EXCEPTION WHEN OTHERS THEN
-            RAISE NOTICE 'baggrund: cannot create the rum extension (%); search uses GIN',
-                SQLERRM;
-            RETURN;
-        END;
-    END IF;
-    SELECT quote_ident(n.nspname) INTO ns FROM pg_extension e
-        JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'rum';
-    EXECUTE format('CREATE INDEX IF NOT EXISTS passages_rum ON passages'
-        ' USING rum (tsv %s.rum_tsvector_ops)', ns);
-END $$"""
-]
-
-
-def rum_schema(conn) -> str | None:
-    """The (quoted) schema of the rum extension when this library's passages have the RUM
-    index; None when search must use GIN."""
-    row = conn.execute(
-        """SELECT quote_ident(n.nspname) AS ns FROM pg_extension e
-        JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'rum'
-        AND EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace cn ON cn.oid = c.relnamespace
-            WHERE c.relname = 'passages_rum' AND c.relkind = 'i'
-            AND cn.nspname = current_schema())"""
-    ).fetchone()
-    return row["ns"] if row else None
-
+__all__ = ["search"]
 
 # The candidates BM25 scores. On the shared judged questions (nDCG@10 en / da; SQLite 0.504 /
 # 0.406): ts_rank_cd alone, over all matches 0.334 / 0.178, over 1,000 RUM candidates 0.331 /
@@ -123,11 +78,12 @@ def _top(conn, lq: LangQuery, split: Split, n: int, rum: str | None, docs) -> li
         params["weights"], params["norm"] = [float(w) for w in WEIGHTS], NORMALIZATION
         rank = "ts_rank_cd(%(weights)s::float4[], p.tsv, %(q)s::tsquery, %(norm)s)::float8"
         params["k"] = max(n + _TIE_SLACK, CANDIDATES)
-        if rum is not None:  # RUM orders inside the index
+        words = pg_bm25.query_lexemes(lq.match)  # None: a prefix query
+        if rum is not None and words is not None:  # RUM orders inside the index
             order = f"p.tsv OPERATOR({rum}.<=>) %(q)s::tsquery"  # (no tie-break: no index)
-        else:  # GIN: ts_rank_cd over every match
+        else:  # GIN: ts_rank_cd over every match (a prefix through RUM can crash: pg_rum)
             order = f"{rank} DESC, p.id"
-        lexemes = pg_bm25.query_lexemes(lq.match) if RESCORE == "bm25" else None
+        lexemes = words if RESCORE == "bm25" else None
         if lexemes:  # the best candidates, scored by BM25
             found = conn.execute(
                 f"SELECT p.id AS pid, p.doc_id FROM passages p WHERE {where}"

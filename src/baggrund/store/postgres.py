@@ -33,6 +33,7 @@ from . import (
     bundle_tables,
     decide,
     fact_tables,
+    pg_rum,
     pgquery,
     pgsearch,
 )
@@ -111,7 +112,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
     (2, bundle_tables.POSTGRES_STEP),  # case bundles
     (3, fact_tables.POSTGRES_STEP),  # facts (baggrund facts --rebuild fills them)
     (4, ["ALTER TABLE passages ADD COLUMN IF NOT EXISTS page TEXT"]),  # a PDF passage's page(s)
-    (5, pgsearch.RUM_STEP),  # the RUM index for ranked search, where the server has rum
+    (5, pg_rum.STEP),  # the RUM index, opt-in (see pg_rum: Debian's rum crashes)
 ]
 TABLES = ("meta", "documents", "annex_counters", "sections", "passages", "updates")
 _LOCK = 0x62616767  # advisory lock namespace ("bagg")
@@ -184,7 +185,7 @@ class PostgresStore(PostgresBundles, PostgresFacts, PostgresTransfer):
         try:
             with psycopg.connect(url, row_factory=dict_row, **options) as conn:
                 self._version = self._migrate(conn)
-                self._rum = pgsearch.rum_schema(conn)
+                self._rum = pg_rum.schema(conn)
         except psycopg.Error as exc:  # unreachable, refused, or not allowed to create tables
             raise StoreError(f"{self.where}: cannot open the database ({exc})") from None
         self._docs = DocCache()
@@ -260,18 +261,20 @@ class PostgresStore(PostgresBundles, PostgresFacts, PostgresTransfer):
         )
         return version
 
-    def upgrade(self) -> tuple[int, int]:
-        """Apply missing schema migrations: (version before, version after)."""
+    def upgrade(self, *, rum: bool | None = None) -> tuple[int, int]:
+        """Apply missing schema migrations: (version before, version after). ``rum``: True
+        builds the RUM index (see :mod:`.pg_rum` first), False drops it, None leaves it."""
         with self._connection(check=False) as conn, conn.transaction():
             self._lock_schema(conn)
             before = self._read_version(conn) or 0
             if before > schema_version():
                 raise StoreError(f"{self.where}: made by a newer baggrund (schema {before})")
             self._version = self._apply(conn, before)
-            if before >= 5:  # rum installed since: the index now (a no-op when it exists)
-                for statement in pgsearch.RUM_STEP:
-                    conn.execute(statement)
-            self._rum = pgsearch.rum_schema(conn)
+            if rum:
+                pg_rum.build(conn)
+            elif rum is False:
+                pg_rum.drop(conn)
+            self._rum = pg_rum.schema(conn)
         return before, self._version
 
     def _check(self) -> None:

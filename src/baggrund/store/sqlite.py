@@ -131,8 +131,10 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts):
     def close(self) -> None:
         self.db.close()
 
-    def upgrade(self) -> tuple[int, int]:
+    def upgrade(self, *, rum: bool | None = None) -> tuple[int, int]:
         """Apply missing schema migrations: (version before, version after)."""
+        if rum is not None:
+            raise StoreError(f"{self.path}: the RUM index is for PostgreSQL stores only")
         with self._transaction():
             before = int(self._meta("schema_version") or 0)
             after = self._apply(before)

@@ -116,3 +116,28 @@ def test_an_older_sqlite_store_is_upgraded_and_rebuilt(tmp_path):
         assert lib.store.facts("AZE") == []
         assert lib.rebuild_facts() > 30
         assert any(r["value"] == 91 for r in lib.store.facts("AZE"))
+
+
+def test_copy_carries_imported_datasets(tmp_path, store_url):  # noqa: F811
+    """`baggrund copy` moves an imported dataset (facts without a document) with its
+    attribution and import date, and its verification would see one that differs."""
+    from baggrund.transfer import copy_library
+
+    source = open_store(str(tmp_path / "source.db"))
+    target = open_store(store_url)
+    try:
+        Library(source).ingest([_board(tmp_path)])
+        tiers = [
+            ("AZE", Fact("", "tier", "tier placement", "Tier 2 Watch List", "tier", 2012)),
+            ("NOR", Fact("", "tier", "tier placement", "Tier 1", "tier", 2012)),
+        ]
+        source.import_facts(DATASET, tiers, TODAY)
+        report = copy_library(source, target)
+        assert report.ok and report.datasets == 1, report.differences
+        assert target.fact_datasets() == source.fact_datasets()
+        assert target.dataset_facts("test-tiers") == tiers
+        assert [r["value"] for r in target.facts("NOR")] == ["Tier 1"]
+        assert target.facts("AZE") == source.facts("AZE")
+    finally:
+        source.close()
+        target.close()

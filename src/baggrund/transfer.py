@@ -23,6 +23,7 @@ __all__ = ["CopyReport", "copy_library", "compare_libraries"]
 class CopyReport:
     documents: int = 0
     bundles: int = 0
+    datasets: int = 0  # imported facts datasets
     differences: list[str] = field(default_factory=list)
 
     @property
@@ -75,6 +76,25 @@ def _copy_bundles(source: Store, target: Store) -> int:
     return len(rows)
 
 
+def _copy_datasets(source: Store, target: Store) -> int:
+    """Imported facts datasets (the tier table), with their attribution and import date."""
+    datasets = source.fact_datasets()
+    for meta in datasets:
+        day = dt.date.fromisoformat(str(meta["imported"]))
+        target.import_facts(meta, source.dataset_facts(meta["name"]), day)
+    return len(datasets)
+
+
+def _dataset_differences(source: Store, target: Store) -> list[str]:
+    a = {m["name"]: m for m in source.fact_datasets()}
+    b = {m["name"]: m for m in target.fact_datasets()}
+    return sorted(
+        f"facts dataset {name}"
+        for name in a.keys() | b.keys()
+        if a.get(name) != b.get(name) or source.dataset_facts(name) != target.dataset_facts(name)
+    )
+
+
 def copy_library(
     source: Store, target: Store, on_progress: Callable[[int], None] = lambda n: None
 ) -> CopyReport:
@@ -89,6 +109,7 @@ def copy_library(
 
     report = CopyReport(documents=target.restore(records(), source.annex_counters()))
     report.bundles = _copy_bundles(source, target)
-    target.rebuild_facts()  # facts are derived from the documents (imported datasets are not)
-    report.differences = compare_libraries(source, target)
+    target.rebuild_facts()  # the documents' facts are derived from them; datasets are copied
+    report.datasets = _copy_datasets(source, target)
+    report.differences = compare_libraries(source, target) + _dataset_differences(source, target)
     return report

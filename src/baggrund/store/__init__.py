@@ -181,6 +181,9 @@ class Store(Protocol):
 
     def fact_datasets(self) -> list[dict]: ...
 
+    def dataset_facts(self, name: str) -> list:
+        """The facts of an imported dataset, each (country, Fact), in their order."""
+
     def close(self) -> None: ...
 
 

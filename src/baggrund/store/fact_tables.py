@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
+from dataclasses import fields
 
 from ..fact import Fact, passage_facts
 
@@ -58,6 +59,8 @@ LIST = """SELECT f.id, f.anchor, f.kind, f.subject, f.year, f.data, f.dataset, f
     d.key, d.annex, d.title, d.source, d.series, d.edition_year, d.published
     FROM facts f LEFT JOIN documents d ON d.id = f.doc_id
     WHERE f.country = ? ORDER BY f.subject, f.year, f.id"""
+OF_DATASET = """SELECT f.id, f.anchor, f.kind, f.subject, f.year, f.data, f.dataset, f.country
+    FROM facts f WHERE f.dataset = ? ORDER BY f.id"""
 DOCUMENTS = (
     "SELECT id, country, series, edition_year, published, language FROM documents ORDER BY id"
 )
@@ -114,3 +117,11 @@ def decode(row: dict) -> dict:
     if out.get("annex") is not None and out.get("anchor"):
         out["anchor"] = f"{out['country']}-{out['annex']}/{out['anchor']}"
     return out
+
+
+def as_fact(row: dict) -> tuple[str, Fact]:
+    """A decoded row of an imported dataset back as (country, fact), for copying it."""
+    names = {f.name for f in fields(Fact)}
+    values = {k: v for k, v in row.items() if k in names}
+    values["anchor"] = values.get("anchor") or ""  # stored as NULL: no passage
+    return row["country"], Fact(**values)

@@ -63,6 +63,10 @@ class PostgresFacts:
             ))  # fmt: skip
         return len(facts)
 
+    def dataset_facts(self, name: str) -> list[tuple[str, Fact]]:
+        """The facts of an imported dataset, each (country, fact), in their order."""
+        return [ft.as_fact(ft.decode(r)) for r in self._rows(_sql(ft.OF_DATASET), (name,))]
+
     def fact_datasets(self) -> list[dict]:
         rows = self._rows(_sql(ft.DATASETS))
         for r in rows:

@@ -54,3 +54,7 @@ class SQLiteFacts:
 
     def fact_datasets(self) -> list[dict]:
         return [dict(r) for r in self.db.execute(ft.DATASETS)]
+
+    def dataset_facts(self, name: str) -> list[tuple[str, Fact]]:
+        """The facts of an imported dataset, each (country, fact), in their order."""
+        return [ft.as_fact(ft.decode(dict(r))) for r in self.db.execute(ft.OF_DATASET, (name,))]

@@ -34,6 +34,8 @@ def test_facts_page_draws_the_chart_and_links_each_point(sample_store: str):  # 
         chart = page.locator("section.series svg.chart").first
         expect(chart).to_be_visible()
         assert chart.locator("circle").count() >= 2
+        titles = [t.text_content() for t in chart.locator("circle > title").all()]
+        assert any(t.startswith("2023: 91") for t in titles), titles  # the headline figure
         box = chart.bounding_box()
         assert box and box["width"] > 200 and box["height"] > 60
         screenshot(page, "facts-desktop", full_page=True)

@@ -215,3 +215,36 @@ def test_documents_in_other_languages_give_no_facts():
     assert passage_facts(danish, series=None, edition_year=2023, language="da") == []
     english = [("intro/1", "The government identified 91 victims.")]
     assert [f.value for f in passage_facts(english, series=None, edition_year=2023)] == [91]
+
+
+def test_a_chart_follows_the_figure_the_reports_compare_year_on_year():
+    """When a subject label covers several things counted in a year (victims identified, and
+    among them women or foreign nationals), the chart follows the figures the reports link by
+    their own comparisons; with no such run over two years, there is no chart at all."""
+    from baggrund.timeline import Series
+
+    def point(value, year, compared=False, link=None):
+        return {"value": value, "year": year, "compared": compared, "link": link,
+                "anchor": "AZE-1/protection/1", "upper": None}  # fmt: skip
+
+    clean = Series(
+        "victims identified",
+        "count",
+        "victims",
+        [point(94, 2022, True), point(94, 2022), point(91, 2023)],
+    )
+    assert [p["value"] for p in clean.chart_points()] == [94, 91] and clean.mixed_years() == []
+    linked = Series("victims identified", "count", "victims", [
+        point(120, 2021, True, 1), point(94, 2022, False, 1),  # the 2023 report
+        point(94, 2022, True, 2), point(91, 2023, False, 2),  # the 2024 report
+        point(10, 2022, True, 3), point(2, 2023, False, 3),  # a smaller, separate measure
+        point(89, 2023), point(90, 2023),  # breakdowns, compared with nothing
+    ])  # fmt: skip
+    assert linked.mixed_years() == [2022, 2023]
+    chart = linked.chart_points()
+    assert [(p["year"], p["value"], p["compared"]) for p in chart] == [
+        (2021, 120, True), (2022, 94, False), (2023, 91, False)]  # fmt: skip
+    mixed = Series(
+        "victims assisted", "count", "victims", [point(73, 2022), point(81, 2022), point(61, 2023)]
+    )
+    assert mixed.mixed_years() == [2022] and mixed.chart_points() == []

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,21 +91,84 @@ class Series:
     unit: str
     points: list[dict] = field(default_factory=list)
 
+    def mixed_years(self) -> list[int]:
+        """The years for which this series holds more than one different figure (the subject
+        label covers several things counted in one year: a line through all would mislead)."""
+        values: dict[int, set] = {}
+        for p in self._numeric():
+            values.setdefault(p["year"], set()).add(_node(p))
+        return sorted(y for y, v in values.items() if len(v) > 1)
+
     def chart_points(self) -> list[dict]:
-        """One value per year for the chart: the figure a report gives for its own year, else
-        the figure a later report compares with."""
-        best: dict[int, dict] = {}
-        for p in self.points:
-            if p["year"] is None or not isinstance(p["value"], int | float):
-                continue
-            have = best.get(p["year"])
-            if have is None or (have["compared"] and not p["compared"]):
-                best[p["year"]] = p
-        return [best[y] for y in sorted(best)]
+        """The points of the chart, one per year: every point when each year has one figure;
+        otherwise the longest run of figures that the reports themselves link ("91 victims,
+        compared with 94 in 2022"; a later report's 94 for 2022 continues it); none when no
+        such run covers two years. For each year the figure a report gives for its own year
+        comes before the one a later report compares with."""
+        numeric = self._numeric()
+        if not self.mixed_years():
+            return _one_per_year(numeric)
+        run = _longest_run(numeric)
+        return _one_per_year([p for p in numeric if _node(p) in run]) if run else []
+
+    def _numeric(self) -> list[dict]:
+        return [p for p in self.points
+                if p["year"] is not None and isinstance(p["value"], int | float)]  # fmt: skip
 
     def to_dict(self) -> dict:
         return {"subject": self.subject, "kind": self.kind, "unit": self.unit,
                 "points": self.points}  # fmt: skip
+
+
+def _node(p: dict) -> tuple:
+    return (p["year"], float(p["value"]), p.get("upper"))
+
+
+def _one_per_year(points: list[dict]) -> list[dict]:
+    best: dict[int, dict] = {}
+    for p in points:
+        have = best.get(p["year"])
+        if have is None or (have["compared"] and not p["compared"]):
+            best[p["year"]] = p
+    return [best[y] for y in sorted(best)]
+
+
+def _longest_run(points: list[dict]) -> set[tuple]:
+    """The figures (year, value) joined by the comparisons a report makes, as one run with one
+    figure per year: the one over the most years (then the latest year, the larger latest
+    figure: a total before its parts, then the most mentions); empty when none covers two
+    years."""
+    parent: dict[tuple, tuple] = {}
+
+    def root(n: tuple) -> tuple:
+        while parent.setdefault(n, n) != n:
+            n = parent[n]
+        return n
+
+    by_link: dict[object, list[tuple]] = {}
+    for p in points:
+        root(_node(p))
+        if p.get("link") is not None:
+            by_link.setdefault(p["link"], []).append(_node(p))
+    for nodes in by_link.values():
+        for other in nodes[1:]:
+            parent[root(other)] = root(nodes[0])
+    runs: dict[tuple, set[tuple]] = {}
+    mentions: dict[tuple, int] = {}
+    for p in points:
+        r = root(_node(p))
+        runs.setdefault(r, set()).add(_node(p))
+        mentions[r] = mentions.get(r, 0) + 1
+    best, best_key = set(), None
+    for r, nodes in runs.items():
+        years = [n[0] for n in nodes]
+        if len(set(years)) < 2 or len(set(years)) != len(years):
+            continue  # one year only, or two figures for a year: not one measure
+        latest = max(nodes)  # (year, value, upper): its value, the larger a headline total
+        key = (len(years), latest[0], latest[1], mentions[r])
+        if best_key is None or key > best_key:
+            best, best_key = nodes, key
+    return best
 
 
 @dataclass
@@ -161,6 +225,7 @@ def build_timeline(rows: list[dict], country: str, datasets: list[dict],
     words = [w.casefold() for w in re.findall(r"\w+", topic or "")]
     groups: dict[tuple, Series] = {}
     tiers: list[dict] = []
+    links = itertools.count(1)  # a figure and the one it is compared with share a link
     for row in rows:
         if row["kind"] == "tier":
             tiers.append(_point(row, False))
@@ -169,9 +234,12 @@ def build_timeline(rows: list[dict], country: str, datasets: list[dict],
             continue
         key = (row["subject"], row["kind"], row.get("unit") or "")
         series = groups.setdefault(key, Series(*key))
-        series.points.append(_point(row, False))
-        if row.get("compared_value") is not None:
-            series.points.append(_point(row, True))
+        current = _point(row, False)
+        series.points.append(current)
+        if row.get("compared_value") is not None:  # the pair is linked: one measure
+            earlier = _point(row, True)
+            current["link"] = earlier["link"] = next(links)
+            series.points.append(earlier)
     for series in groups.values():
         series.points.sort(key=lambda p: (p["year"] or 0, p["compared"], p["anchor"] or ""))
     # the series that run over the most years first: those are the timelines

@@ -261,3 +261,15 @@ def test_real_editions_new_paragraphs_and_rewritten_ones_aligned(real_pair):
     news = [p.new.anchor for s in result.sections for p in s.pairs if p.new]
     assert sorted(olds) == sorted(p["anchor"] for p in old_doc["passages"])
     assert sorted(news) == sorted(p["anchor"] for p in new_doc["passages"])
+
+
+def test_a_number_taken_away_is_quoted_in_its_old_words():
+    from baggrund.change import word_diff
+
+    _, figures = word_diff(
+        "Police detained 12 journalists and three bloggers in Baku.",
+        "Police detained journalists and bloggers in Baku.",
+    )
+    gone = [f for f in figures if f.old == "12"]
+    assert gone and gone[0].new == "" and gone[0].before.endswith("detained")
+    assert gone[0].after.startswith("journalists")

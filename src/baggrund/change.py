@@ -98,8 +98,8 @@ class Segment:
 @dataclass(frozen=True)
 class Figure:
     """Numbers that changed in one place: ``old`` ``91`` became ``new`` ``94``, between the
-    words ``before`` and ``after``. ``old`` or ``new`` is empty when a number was only added
-    or only taken away."""
+    words ``before`` and ``after`` (of the new text; of the old one when the number was taken
+    away). ``old`` or ``new`` is empty when a number was only added or only taken away."""
 
     old: str
     new: str
@@ -266,9 +266,10 @@ def word_diff(old: str, new: str) -> tuple[tuple[Segment, ...], tuple[Figure, ..
             continue  # a sentence rewritten, not a figure changed
         gone = [a[k].strip() for k in range(i1, i2) if _is_figure(a, k)]
         came = [b[k].strip() for k in range(j1, j2) if _is_figure(b, k)]
-        if gone or came:
-            before = "".join(b[max(0, j1 - 4) : j1]).strip()
-            after = "".join(b[j2 : j2 + 4]).strip()
+        if gone or came:  # the words around it, in the new text (the old one if it went)
+            side, lo, hi = (b, j1, j2) if came else (a, i1, i2)
+            before = "".join(side[max(0, lo - 4) : lo]).strip()
+            after = "".join(side[hi : hi + 4]).strip()
             figures.append(Figure(" ".join(gone), " ".join(came), before, after))
     return tuple(segments), tuple(figures)
 

@@ -90,7 +90,7 @@ def _print(result: Changes, L: dict, kinds: set[str], moved: bool) -> None:
                 line.append(f.old or "–", style="red")
                 line.append(" → ")
                 line.append(f.new or "–", style="green")
-                line.append(f"   … {f.before} {f.new or '…'} {f.after} …  ", style="dim")
+                line.append(f"   … {f.before} {f.new or f.old} {f.after} …  ", style="dim")
                 line.append(pair.new.anchor, style="cyan")
                 line.append(f" ({L['from']} {pair.old.anchor})", style="dim")
                 out.print(line)

@@ -20,6 +20,7 @@ from baggrund.reader import record_from_json
 from baggrund.web import Settings, create_app
 
 from .conftest import CORPUS, needs_corpus
+from .test_store_contract import store_url  # noqa: F401  (fixture)
 
 SERIES = "Trafficking in Persons Report"
 KEPT = "The government maintained law enforcement efforts against trafficking in all regions."
@@ -273,3 +274,25 @@ def test_a_number_taken_away_is_quoted_in_its_old_words():
     gone = [f for f in figures if f.old == "12"]
     assert gone and gone[0].new == "" and gone[0].before.endswith("detained")
     assert gone[0].after.startswith("journalists")
+
+
+def test_every_store_gives_the_same_changes(tmp_path, store_url):  # noqa: F811
+    """The change view reads documents through the store interface: PostgreSQL gives what
+    SQLite gives."""
+    from baggrund.store import open_store
+
+    path = tmp_path / "tip.jsonl"
+    path.write_text(
+        "\n".join(json.dumps(edition(y, t)) for y, t in ((2022, OLD), (2023, NEW))) + "\n",
+        encoding="utf-8",
+    )
+    results = []
+    for location in (str(tmp_path / "reference.db"), store_url):
+        lib = Library(open_store(location))
+        try:
+            assert lib.ingest([path]).ok
+            results.append(lib.changes("AZE", "trafficking", 2022, 2023).to_dict())
+        finally:
+            lib.close()
+    assert results[0] == results[1]
+    assert results[1]["counts"]["rewritten"] == 1

@@ -141,3 +141,38 @@ def test_copy_carries_imported_datasets(tmp_path, store_url):  # noqa: F811
     finally:
         source.close()
         target.close()
+
+
+def test_facts_extracted_in_worker_processes_are_the_same(tmp_path, store_url, monkeypatch):  # noqa: F811
+    """A large ingest extracts facts in worker processes while it reads on; what is stored is
+    what extraction in the ingesting process stores."""
+    from baggrund import ingest as ingest_module
+
+    from .conftest import SAMPLES
+
+    reference = Library(open_store(str(tmp_path / "reference.db")))
+    try:
+        reference.ingest([SAMPLES])
+        expected = {c: reference.store.facts(c) for c in ("AZE", "AFG", "ERI", "IRN", "SYR")}
+    finally:
+        reference.close()
+    started = []
+    real = ingest_module._fact_workers
+
+    def workers(paths):
+        pool = real(paths)
+        started.append(pool is not None)
+        return pool
+
+    monkeypatch.setattr(ingest_module, "FACT_WORKERS_FROM_BYTES", 0)
+    monkeypatch.setattr(ingest_module, "_fact_workers", workers)
+    lib = Library(open_store(store_url))
+    try:
+        assert lib.ingest([SAMPLES]).added == 7
+        assert started == [True]
+        strip = lambda rows: [{k: v for k, v in r.items() if k != "id"} for r in rows]  # noqa: E731
+        for country, rows in expected.items():
+            assert strip(lib.store.facts(country)) == strip(rows), country
+        assert expected["AZE"]
+    finally:
+        lib.close()

@@ -55,6 +55,14 @@ class Document:
     language: str
     segmented: Segmented = field(repr=False)
     checksum: str = ""
+    # the facts of the passages when extracted ahead of saving (ingest does it in worker
+    # processes); None: the store extracts them
+    facts: tuple | None = field(default=None, repr=False, compare=False)
+
+    def passage_texts(self) -> list[tuple[str, str]]:
+        """(local anchor, text) of every passage, in order."""
+        seg = self.segmented
+        return [(p.local_anchor(seg.sections), p.text) for p in seg.passages]
 
     @property
     def external_id(self) -> str | None:

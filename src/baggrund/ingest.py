@@ -6,20 +6,28 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
+import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
 
 from .document import Document, Record, prepare
 from .errors import BaggrundError
+from .fact import passage_facts
 from .reader import DEFAULT_MAX_BYTES, Problem, iter_files, read_paths
 from .store import SaveOutcome, Store
 
 __all__ = ["IngestEvent", "IngestSummary", "ingest", "total_bytes"]
 
+log = logging.getLogger("baggrund")
+
 BATCH_DOCUMENTS = 200
 BATCH_CHARACTERS = 8_000_000
+# Extracting facts costs about twice the rest of an ingest. An ingest of this many bytes or
+# more extracts them in worker processes while this one reads, prepares and saves.
+FACT_WORKERS_FROM_BYTES = 20_000_000
 
 
 @dataclass(frozen=True)
@@ -75,6 +83,42 @@ def total_bytes(paths: list[str | os.PathLike]) -> int:
     return total
 
 
+def _fact_workers(paths: list[str | os.PathLike]) -> ProcessPoolExecutor | None:
+    """Worker processes for fact extraction, for a large ingest on a machine with the cores.
+    They are forked (where the system can), and at once, before this ingest starts threads of
+    its own: "spawn" would run the caller's main script again in each worker."""
+    workers = min(2, os.cpu_count() or 1)
+    if (
+        workers < 2
+        or "fork" not in multiprocessing.get_all_start_methods()
+        or total_bytes(paths) < FACT_WORKERS_FROM_BYTES
+    ):
+        return None
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    pool.submit(int).result()  # start them now
+    return pool
+
+
+def _extract_ahead(pool: ProcessPoolExecutor | None, doc: Document) -> Future | None:
+    if pool is None:
+        return None
+    return pool.submit(passage_facts, doc.passage_texts(), series=doc.series,
+                       edition_year=doc.edition_year, published=doc.published,
+                       language=doc.language)  # fmt: skip
+
+
+def _with_facts(doc: Document, extracted: Future | None) -> Document:
+    """The document with the facts its worker extracted; as it was (the store extracts them)
+    when there was no worker or it failed."""
+    if extracted is None:
+        return doc
+    try:
+        return replace(doc, facts=tuple(extracted.result()))
+    except Exception as exc:  # a worker that died: extract in this process instead
+        log.warning("fact extraction in a worker process failed (%s); extracting here", exc)
+        return doc
+
+
 def _event(outcome: SaveOutcome) -> IngestEvent:
     doc: Document = outcome.document
     r = doc.record
@@ -116,31 +160,7 @@ def ingest(
     def warn(problem: Problem) -> None:
         record(IngestEvent("warning", problem.origin, problem.line, message=problem.message))
 
-    batch: list[Document] = []
-    size = 0
-    # A store on a server saves a batch in a thread while the next one is read and prepared
-    # (at most one batch in flight, so outcomes are reported in order).
-    background = ThreadPoolExecutor(1) if store.saves_concurrently else None
-    pending: Future | None = None
-
-    def settle() -> None:
-        nonlocal pending
-        if pending is not None:
-            outcomes, pending = pending.result(), None
-            for outcome in outcomes:
-                record(_event(outcome))
-
-    def flush() -> None:
-        nonlocal batch, size, pending
-        if batch:
-            settle()
-            if background is None:
-                for outcome in store.save(batch, today):
-                    record(_event(outcome))
-            else:
-                pending = background.submit(store.save, batch, today)
-        batch, size = [], 0
-
+    batches = _Batches(store, today, record, _fact_workers(paths))
     with store.loading():
         try:
             for item in read_paths(paths, max_bytes=max_bytes, report=on_progress, warn=warn):
@@ -152,16 +172,74 @@ def ingest(
                 except BaggrundError as exc:
                     record(_rejected(item, str(exc)))
                     continue
-                batch.append(doc)
-                size += len(item.text)
-                if len(batch) >= BATCH_DOCUMENTS or size >= BATCH_CHARACTERS:
-                    flush()
-            flush()
-            settle()
+                batches.add(doc, len(item.text))
+            batches.finish()
         finally:
-            if background is not None:
-                background.shutdown(wait=True)  # a batch in flight ends before ingest returns
+            batches.close()
     return summary
+
+
+class _Batches:
+    """Documents on their way into the store, in batches committed one at a time. With fact
+    workers, a batch waits for its facts while the next one is read (a lag of one batch, so
+    that the workers always have work); with a store that saves concurrently, a batch is
+    saved in a thread while the next one is read. Outcomes are reported in order, each once
+    its batch is durable."""
+
+    def __init__(self, store: Store, today: dt.date, record, workers) -> None:
+        self.store, self.today, self.record, self.workers = store, today, record, workers
+        self.docs: list[Document] = []
+        self.ahead: list[Future | None] = []  # their facts, being extracted
+        self.size = 0
+        self.waiting: tuple[list[Document], list[Future | None]] | None = None
+        self.background = ThreadPoolExecutor(1) if store.saves_concurrently else None
+        self.pending: Future | None = None  # a save in the background thread
+
+    def add(self, doc: Document, size: int) -> None:
+        self.docs.append(doc)
+        self.ahead.append(_extract_ahead(self.workers, doc))
+        self.size += size
+        if len(self.docs) >= BATCH_DOCUMENTS or self.size >= BATCH_CHARACTERS:
+            self._close_batch()
+
+    def _close_batch(self) -> None:
+        full = (self.docs, self.ahead) if self.docs else None
+        self.docs, self.ahead, self.size = [], [], 0
+        if self.workers is None:  # no facts to wait for: save it now
+            if full:
+                self._save(*full)
+            return
+        if self.waiting is not None:
+            self._save(*self.waiting)
+        self.waiting = full
+
+    def finish(self) -> None:
+        self._close_batch()
+        if self.waiting is not None:
+            self._save(*self.waiting)
+            self.waiting = None
+        self._settle()
+
+    def _save(self, docs: list[Document], ahead: list[Future | None]) -> None:
+        docs = [_with_facts(doc, f) for doc, f in zip(docs, ahead, strict=True)]
+        self._settle()
+        if self.background is None:
+            for outcome in self.store.save(docs, self.today):
+                self.record(_event(outcome))
+        else:
+            self.pending = self.background.submit(self.store.save, docs, self.today)
+
+    def _settle(self) -> None:
+        if self.pending is not None:
+            outcomes, self.pending = self.pending.result(), None
+            for outcome in outcomes:
+                self.record(_event(outcome))
+
+    def close(self) -> None:
+        if self.background is not None:
+            self.background.shutdown(wait=True)  # a batch in flight ends before ingest returns
+        if self.workers is not None:
+            self.workers.shutdown(wait=True, cancel_futures=True)
 
 
 def _rejected(record: Record, message: str) -> IngestEvent:

@@ -107,6 +107,14 @@ def document_rows(
     return fact_rows(facts, country, doc_id)
 
 
+def rows_of(doc_id: int, doc) -> list[tuple]:
+    """The fact rows of a document being saved: its facts extracted ahead, else now."""
+    if doc.facts is not None:
+        return fact_rows(doc.facts, doc.country.code, doc_id)
+    return document_rows(doc_id, doc.country.code, doc.passage_texts(), doc.series,
+                         doc.edition_year, doc.published, doc.language)  # fmt: skip
+
+
 def decode(row: dict) -> dict:
     """A stored fact row as the library returns it: the fact's fields, the document's, and the
     passage's full anchor."""

@@ -16,11 +16,8 @@ class PostgresFacts:
 
     def _write_facts(self, conn, doc_id: int, doc: Document) -> None:
         """Extract and store a document's facts (inside the caller's transaction)."""
-        seg = doc.segmented
-        passages = [(p.local_anchor(seg.sections), p.text) for p in seg.passages]
         conn.execute(_sql(ft.CLEAR_DOCUMENT), (doc_id,))
-        rows = ft.document_rows(doc_id, doc.country.code, passages, doc.series,
-                                doc.edition_year, doc.published, doc.language)  # fmt: skip
+        rows = ft.rows_of(doc_id, doc)
         if rows:
             with conn.cursor() as cur:
                 cur.executemany(_sql(ft.INSERT), rows)

@@ -14,12 +14,8 @@ class SQLiteFacts:
 
     def _write_facts(self, doc_id: int, doc: Document) -> None:
         """Extract and store a document's facts (inside the caller's transaction)."""
-        seg = doc.segmented
-        passages = [(p.local_anchor(seg.sections), p.text) for p in seg.passages]
         self.db.execute(ft.CLEAR_DOCUMENT, (doc_id,))
-        rows = ft.document_rows(doc_id, doc.country.code, passages, doc.series,
-                                doc.edition_year, doc.published, doc.language)  # fmt: skip
-        self.db.executemany(ft.INSERT, rows)
+        self.db.executemany(ft.INSERT, ft.rows_of(doc_id, doc))
 
     def facts(self, country: str) -> list[dict]:
         """Every fact of a country, from its documents and imported datasets."""

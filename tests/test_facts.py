@@ -248,3 +248,13 @@ def test_a_chart_follows_the_figure_the_reports_compare_year_on_year():
         "victims assisted", "count", "victims", [point(73, 2022), point(81, 2022), point(61, 2023)]
     )
     assert mixed.mixed_years() == [2022] and mixed.chart_points() == []
+
+
+def test_a_percentage_is_labelled_by_what_it_is_a_share_of():
+    from baggrund.fact import extract_facts
+
+    text = ("According to most estimates, the informal sector accounted for 30 to 40 percent of "
+            "the economy. Workers contributed 1 to 2 percent of their salaries for union dues.")  # fmt: skip
+    facts = extract_facts(text, "e/1", reporting_year=2023)
+    assert [(f.subject, f.value, f.upper) for f in facts] == [
+        ("economy", 30, 40), ("salaries", 1, 2)]  # fmt: skip

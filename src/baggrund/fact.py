@@ -185,8 +185,9 @@ def _head(tokens: list[str]) -> int | None:
     return None
 
 
-def _noun_phrase(text: str, pos: int) -> tuple[str, int] | None:
-    """The counted noun right after ``pos``: (unit, end offset) or None."""
+def _noun_phrase(text: str, pos: int, *, any_noun: bool = False) -> tuple[str, int] | None:
+    """The counted noun right after ``pos``: (unit, end offset) or None. ``any_noun``: the
+    phrase's last word when it has no known counted noun ("percent of the economy")."""
     words: list[str] = []
     ends: list[int] = []
     for m in _TOKEN.finditer(text, pos):
@@ -204,6 +205,8 @@ def _noun_phrase(text: str, pos: int) -> tuple[str, int] | None:
     if not words:
         return None
     h = _head(words)
+    if h is None and any_noun:
+        h = len(words) - 1
     if h is None:
         return None
     unit = words[h].casefold() if not re.fullmatch(r"[A-Z]{2,}s", words[h]) else words[h]
@@ -440,8 +443,8 @@ def _figures(text, lo, hi, s, nums, seen, last_unit) -> tuple[list[_Fig], str]:
         if n.kind == "money":
             out.append(_Fig(n, "money", n.unit, n.end))
         elif n.kind == "percent":
-            np = re.match(r"\s+of\s+(?:the\s+|all\s+)?", text[n.end : hi])
-            unit = _noun_phrase(text, n.end + np.end()) if np else None
+            np = re.match(r"\s+of\s+(?:the\s+|all\s+|their\s+|its\s+)?", text[n.end : hi])
+            unit = _noun_phrase(text, n.end + np.end(), any_noun=True) if np else None
             out.append(_Fig(n, "percent", "%", n.end))
             if unit:
                 out[-1].subject = unit[0]

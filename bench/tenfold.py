@@ -81,8 +81,9 @@ def main() -> None:
                 "SELECT quote_ident(n.nspname) FROM pg_extension e JOIN pg_namespace n"
                 " ON n.oid = e.extnamespace WHERE e.extname = 'rum'"
             ).fetchone()[0]
-            conn.execute(
-                f"CREATE INDEX passages_rum ON passages USING rum (tsv {ns}.rum_tsvector_ops)"
+            conn.execute(  # as pg_rum.STEP builds it: on an expression, not the column
+                "CREATE INDEX passages_rum ON passages USING rum"
+                f" ((tsv || ''::tsvector) {ns}.rum_tsvector_ops)"
             )
             print(f"RUM index built, {time.perf_counter() - started:.0f} s", flush=True)
         conn.execute("VACUUM ANALYZE")

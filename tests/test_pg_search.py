@@ -180,3 +180,52 @@ def test_a_first_load_builds_the_rum_index_once_at_the_end(tmp_path):
             assert hits and hits[0].anchor
         finally:
             store.close()
+
+
+class _Explaining:
+    """A connection that records the plan of every statement it runs."""
+
+    def __init__(self, conn):
+        self.conn, self.plans = conn, []
+
+    def execute(self, sql, params=None):
+        if sql.lstrip().upper().startswith("SELECT"):
+            plan = self.conn.execute("EXPLAIN " + sql, params).fetchall()
+            self.plans.append((sql, "\n".join(str(next(iter(r.values()))) for r in plan)))
+        return self.conn.execute(sql, params)
+
+    def __getattr__(self, name):
+        return getattr(self.conn, name)
+
+
+def test_only_the_ranking_of_word_queries_can_use_the_rum_index(stores, monkeypatch):
+    """The RUM index is on an expression that only the ranking of word queries is written
+    with: counts and prefix queries cannot be planned on it (a prefix matched through RUM
+    crashed the server at ten times the corpus)."""
+    import contextlib
+
+    libs, _ = stores
+    store = libs["rum"].store
+    real = store._connection
+    spies = []
+
+    @contextlib.contextmanager
+    def spied(*args, **kwargs):
+        with real(*args, **kwargs) as conn:
+            spy = _Explaining(conn)
+            spies.append(spy)
+            yield spy
+
+    monkeypatch.setattr(store, "_connection", spied)
+    monkeypatch.setattr(store, "_aside", None)  # count on the same (recorded) connection
+    monkeypatch.setattr(store._docs.counts, "get", lambda key: None)  # count every time
+    for query in ("detain*", "government", "trafficking victims", "women -Iran"):
+        libs["rum"].search(query, limit=10, facets=True)
+    plans = [(sql, plan) for spy in spies for sql, plan in spy.plans]
+    on_rum = [sql for sql, plan in plans if "passages_rum" in plan]
+    assert on_rum, "no word query was ranked through RUM"
+    assert all("OPERATOR(" in sql and "<=>" in sql for sql in on_rum)
+    counts = [plan for sql, plan in plans if "count(*)" in sql]
+    assert counts and not any("passages_rum" in plan for plan in counts)
+    prefix = [plan for sql, plan in plans if "ts_rank_cd" in sql and "OPERATOR(" not in sql]
+    assert prefix and not any("passages_rum" in plan for plan in prefix)

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 
 from ..index import COUNTRY_BOOST
-from . import RawHit, RawPage, SearchRequest, pg_bm25
+from . import RawHit, RawPage, SearchRequest, pg_bm25, pg_rum
 from .pg_docs import DocCache, DocSnapshot
 from .pgquery import FACET_SIZE, NORMALIZATION, WEIGHTS, LangQuery, compile_query
 
@@ -74,15 +74,16 @@ def _top(conn, lq: LangQuery, split: Split, n: int, rum: str | None, docs) -> li
         ).fetchall()
     else:
         params["q"] = lq.full
-        where = " AND ".join(["p.tsv @@ %(q)s::tsquery", *conds])
+        words = pg_bm25.query_lexemes(lq.match)  # None: a prefix query
+        on_rum = rum is not None and words is not None
+        column = pg_rum.EXPRESSION if on_rum else "p.tsv"  # which index may serve the match
+        where = " AND ".join([f"{column} @@ %(q)s::tsquery", *conds])
         params["weights"], params["norm"] = [float(w) for w in WEIGHTS], NORMALIZATION
         rank = "ts_rank_cd(%(weights)s::float4[], p.tsv, %(q)s::tsquery, %(norm)s)::float8"
         params["k"] = max(n + _TIE_SLACK, CANDIDATES)
-        words = pg_bm25.query_lexemes(lq.match)  # None: a prefix query
-        if rum is not None and words is not None:  # RUM orders inside the index
-            order = f"p.tsv OPERATOR({rum}.<=>) %(q)s::tsquery"  # (no tie-break: no index)
-        else:  # GIN: ts_rank_cd over every match (a prefix through RUM can crash: pg_rum)
-            order = f"{rank} DESC, p.id"
+        # RUM orders inside the index (no tie-break: no index has one); GIN: ts_rank_cd over
+        # every match (a prefix query never goes through RUM: see pg_rum)
+        order = f"{column} OPERATOR({rum}.<=>) %(q)s::tsquery" if on_rum else f"{rank} DESC, p.id"
         lexemes = words if RESCORE == "bm25" else None
         if lexemes:  # the best candidates, scored by BM25
             found = conn.execute(

@@ -142,9 +142,12 @@ def ingest(
     today: dt.date | None = None,
     on_event: Callable[[IngestEvent], None] = lambda e: None,
     on_progress: Callable[[int], None] = lambda n: None,
+    workers: bool = True,
 ) -> IngestSummary:
     """Read, normalise and store every document under ``paths``. Bad files and records are
-    rejected one by one, with file, line and reason; the rest of the batch goes on."""
+    rejected one by one, with file, line and reason; the rest of the batch goes on.
+    ``workers``: a large ingest may extract facts in forked worker processes (a server that
+    runs threads passes False)."""
     today = today or dt.date.today()
     summary = IngestSummary()
 
@@ -160,7 +163,7 @@ def ingest(
     def warn(problem: Problem) -> None:
         record(IngestEvent("warning", problem.origin, problem.line, message=problem.message))
 
-    batches = _Batches(store, today, record, _fact_workers(paths))
+    batches = _Batches(store, today, record, _fact_workers(paths) if workers else None)
     with store.loading():
         try:
             for item in read_paths(paths, max_bytes=max_bytes, report=on_progress, warn=warn):

@@ -84,10 +84,10 @@ class Library:
         max_bytes: int = DEFAULT_MAX_BYTES,
         on_event: Callable[[IngestEvent], None] = lambda e: None,
         on_progress: Callable[[int], None] = lambda n: None,
+        workers: bool = True,
     ) -> IngestSummary:
-        return ingest(
-            self.store, paths, max_bytes=max_bytes, on_event=on_event, on_progress=on_progress
-        )
+        return ingest(self.store, paths, max_bytes=max_bytes, on_event=on_event,
+                      on_progress=on_progress, workers=workers)  # fmt: skip
 
     def search(self, query: str, **options) -> SearchResult:
         """See :func:`baggrund.search.search` for the options."""

@@ -175,7 +175,7 @@ def ingest_upload(lib: Library, filename: str, data: bytes) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"upload{suffix}"
         path.write_bytes(data)
-        summary = lib.ingest([path])
+        summary = lib.ingest([path], workers=False)  # no forking a threaded server
     result = summary.to_dict()
     for item in result["rejected"] + result["warnings"]:
         item["origin"] = filename

@@ -229,3 +229,35 @@ def test_only_the_ranking_of_word_queries_can_use_the_rum_index(stores, monkeypa
     assert counts and not any("passages_rum" in plan for plan in counts)
     prefix = [plan for sql, plan in plans if "ts_rank_cd" in sql and "OPERATOR(" not in sql]
     assert prefix and not any("passages_rum" in plan for plan in prefix)
+
+
+def test_a_read_only_replica_searches_and_refuses_writes_in_one_line(tmp_path):
+    """The web servers may point at a read replica: search works there; ingest, bundles and
+    upgrades say in one line to go to the primary, and nothing is written. (A replica is
+    stood in for by read-only transactions on the test server.)"""
+    import json
+
+    from click.testing import CliRunner
+
+    from baggrund.cli import main
+
+    _server()
+    with fresh_store("postgres", tmp_path) as url:
+        with Library(open_store(url)) as lib:
+            assert lib.ingest([BOARD_SAMPLE]).added == 1
+        replica = (
+            url + ("&" if "?" in url else "?") + "options=-cdefault_transaction_read_only%3Don"
+        )
+        with Library(open_store(replica)) as lib:
+            assert lib.search("psychological coercion").hits[0].anchor.startswith("AZE-367/")
+        new = tmp_path / "new.jsonl"
+        new.write_text(json.dumps({"id": "N-1", "source": "UNHCR", "country": "Eritrea",
+                                   "title": "Note", "text": "## A\n\nExit visas."}) + "\n")  # fmt: skip
+        runner = CliRunner()
+        for args in (["ingest", str(new)], ["bundle", "new", "FN-1"], ["db", "upgrade"]):
+            result = runner.invoke(main, [*args, "--db", replica])
+            assert result.exit_code != 0, args
+            lines = result.stderr.strip().splitlines()
+            assert len(lines) == 1 and "read-only here (a replica?)" in lines[0], result.stderr
+        with Library(open_store(url)) as lib:
+            assert lib.stats()["documents"] == 1 and lib.bundles() == []

@@ -294,6 +294,11 @@ class PostgresStore(PostgresBundles, PostgresFacts, PostgresTransfer):
                 yield conn
         except self._pg.OperationalError as exc:  # the server went away, the pool timed out
             raise StoreError(f"{self.where}: {exc}") from exc
+        except self._pg.errors.ReadOnlySqlTransaction:  # a read replica, or a read-only role
+            raise StoreError(
+                f"{self.where}: the database is read-only here (a replica?); ingest, bundles"
+                " and upgrades go to the primary"
+            ) from None
 
     def close(self) -> None:
         if self._helpers is not None:

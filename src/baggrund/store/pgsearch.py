@@ -5,8 +5,8 @@ by :mod:`.pg_docs` into the allowed documents per language, so that no passage q
 the documents table. The steps, each on ``passages`` alone:
 
 - **the best passages**: candidates, then BM25. By default (GIN) the candidates are the
-  ``k`` best by ``ts_rank_cd`` over every matching row: a word in half the passages costs a
-  few hundred milliseconds on the full corpus. With the opt-in RUM index (:mod:`.pg_rum`),
+  ``k`` best by ``ts_rank`` over every matching row: a word in half the passages costs about
+  200 milliseconds on the full corpus. With the opt-in RUM index (:mod:`.pg_rum`),
   ``ORDER BY tsv <=> query LIMIT k`` inside the index, without reading the rows (not for a
   prefix query). The ``k`` candidates are then scored by BM25 (:mod:`.pg_bm25`), as the
   SQLite store scores; a prefix query keeps ``ts_rank_cd``.
@@ -36,7 +36,8 @@ __all__ = ["search"]
 # The candidates BM25 scores. On the shared judged questions (nDCG@10 en / da; SQLite 0.504 /
 # 0.406): ts_rank_cd alone, over all matches 0.334 / 0.178, over 1,000 RUM candidates 0.331 /
 # 0.178; BM25 over 300 RUM candidates 0.474 / 0.451, 500: 0.492 / 0.495, 1,000: 0.489 / 0.517
-# (and about twice the time). RUM returns equal distances in no set order; the candidates are
+# (and about twice the time); BM25 over the 500 best by ts_rank (GIN) 0.515 / 0.475, by
+# ts_rank_cd 0.507 / 0.429. RUM returns equal distances in no set order; the candidates are
 # then sorted by score and id, so a query gives the same order whatever the page size.
 CANDIDATES = 500
 RESCORE = "bm25"  # or "ts_rank_cd"
@@ -81,10 +82,13 @@ def _top(conn, lq: LangQuery, split: Split, n: int, rum: str | None, docs) -> li
         params["weights"], params["norm"] = [float(w) for w in WEIGHTS], NORMALIZATION
         rank = "ts_rank_cd(%(weights)s::float4[], p.tsv, %(q)s::tsquery, %(norm)s)::float8"
         params["k"] = max(n + _TIE_SLACK, CANDIDATES)
-        # RUM orders inside the index (no tie-break: no index has one); GIN: ts_rank_cd over
-        # every match (a prefix query never goes through RUM: see pg_rum)
-        order = f"{column} OPERATOR({rum}.<=>) %(q)s::tsquery" if on_rum else f"{rank} DESC, p.id"
+        # RUM orders inside the index (no tie-break: no index has one); GIN: a rank over every
+        # match (a prefix query never goes through RUM: see pg_rum). Candidates that BM25 will
+        # score again are chosen by ts_rank, which counts the words (as BM25 does) and costs
+        # less than ts_rank_cd's cover density; a prefix query keeps ts_rank_cd's order.
         lexemes = words if RESCORE == "bm25" else None
+        cheap = rank.replace("ts_rank_cd(", "ts_rank(") if lexemes else rank
+        order = f"{column} OPERATOR({rum}.<=>) %(q)s::tsquery" if on_rum else f"{cheap} DESC, p.id"
         if lexemes:  # the best candidates, scored by BM25
             found = conn.execute(
                 f"SELECT p.id AS pid, p.doc_id FROM passages p WHERE {where}"

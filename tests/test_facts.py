@@ -258,3 +258,10 @@ def test_a_percentage_is_labelled_by_what_it_is_a_share_of():
     facts = extract_facts(text, "e/1", reporting_year=2023)
     assert [(f.subject, f.value, f.upper) for f in facts] == [
         ("economy", 30, 40), ("salaries", 1, 2)]  # fmt: skip
+
+
+def test_the_counted_noun_names_the_subject_when_no_other_word_does():
+    from baggrund.fact import extract_facts
+
+    facts = extract_facts("A survey counted 12,000 IDPs in the city.", "c/1", reporting_year=2021)
+    assert [(f.subject, f.value, f.unit) for f in facts] == [("displaced persons", 12000, "IDPs")]

@@ -551,6 +551,8 @@ def _fact(text, anchor, f: _Fig, lo, hi, s, e, sentence_facts) -> Fact | None:
         subject = _cue(text, lo, hi, fig_span, _COUNT_CUES_RE)
         if subject == "victims identified" and "victim" not in text[lo:hi].casefold():
             subject = "identified"  # "The ministry identified 1,664 violations"
+        if subject is None and f.unit:  # the counted noun itself: "12,000 IDPs", "detainees"
+            subject = next((name for p, name in _COUNT_CUES_RE if p.search(f.unit)), None)
         if subject is None and sentence_facts:
             subject = sentence_facts[-1].subject
         if subject is None:

@@ -97,6 +97,11 @@ def fact_rows(
     ]
 
 
+def dataset_rows(name: str, facts: Iterable[tuple[str, Fact]]) -> list[tuple]:
+    """The rows of an imported dataset's facts, each given as (country, fact)."""
+    return [row for country, f in facts for row in fact_rows([f], country, None, name)]
+
+
 def document_rows(
     doc_id: int, country: str, passages: list[tuple[str, str]], series: str | None,
     edition_year: int | None, published: dt.date | str | None, language: str = "en",

@@ -46,9 +46,7 @@ class PostgresFacts:
 
     def import_facts(self, dataset: dict, facts: list[tuple[str, Fact]], today: dt.date) -> int:
         """Replace the facts of an imported dataset with ``facts``, each (country, fact)."""
-        rows = [
-            r for country, f in facts for r in ft.fact_rows([f], country, None, dataset["name"])
-        ]
+        rows = ft.dataset_rows(dataset["name"], facts)
         with self._connection() as conn, conn.transaction():
             conn.execute(_sql(ft.CLEAR_DATASET), (dataset["name"],))
             if rows:

@@ -80,14 +80,15 @@ def _top(conn, lq: LangQuery, split: Split, n: int, rum: str | None, docs) -> li
         column = pg_rum.EXPRESSION if on_rum else "p.tsv"  # which index may serve the match
         where = " AND ".join([f"{column} @@ %(q)s::tsquery", *conds])
         params["weights"], params["norm"] = [float(w) for w in WEIGHTS], NORMALIZATION
-        rank = "ts_rank_cd(%(weights)s::float4[], p.tsv, %(q)s::tsquery, %(norm)s)::float8"
+        args = "%(weights)s::float4[], p.tsv, %(q)s::tsquery, %(norm)s"
+        rank = f"ts_rank_cd({args})::float8"
         params["k"] = max(n + _TIE_SLACK, CANDIDATES)
         # RUM orders inside the index (no tie-break: no index has one); GIN: a rank over every
         # match (a prefix query never goes through RUM: see pg_rum). Candidates that BM25 will
         # score again are chosen by ts_rank, which counts the words (as BM25 does) and costs
         # less than ts_rank_cd's cover density; a prefix query keeps ts_rank_cd's order.
         lexemes = words if RESCORE == "bm25" else None
-        cheap = rank.replace("ts_rank_cd(", "ts_rank(") if lexemes else rank
+        cheap = f"ts_rank({args})::float8" if lexemes else rank
         order = f"{column} OPERATOR({rum}.<=>) %(q)s::tsquery" if on_rum else f"{cheap} DESC, p.id"
         if lexemes:  # the best candidates, scored by BM25
             found = conn.execute(

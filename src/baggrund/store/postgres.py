@@ -15,7 +15,6 @@ import datetime as dt
 import itertools
 import os
 import re
-import threading
 import time
 import uuid
 import zlib
@@ -189,8 +188,6 @@ class PostgresStore(PostgresBundles, PostgresFacts, PostgresTransfer):
         except psycopg.Error as exc:  # unreachable, refused, or not allowed to create tables
             raise StoreError(f"{self.where}: cannot open the database ({exc})") from None
         self._docs = DocCache()
-        self._helpers: ThreadPoolExecutor | None = None  # for _aside, made when first needed
-        self._helpers_lock = threading.Lock()
         size = max_connections or int(os.environ.get("BAGGRUND_PG_POOL", "8"))
         self._pool = psycopg_pool.ConnectionPool(
             url,
@@ -200,6 +197,8 @@ class PostgresStore(PostgresBundles, PostgresFacts, PostgresTransfer):
             open=True,
             name="baggrund",
         )
+        # for _aside (an executor starts its threads only when given work)
+        self._helpers = ThreadPoolExecutor(self._pool.max_size, "baggrund-aside")
 
     # -- schema ------------------------------------------------------------------------------
     def _lock_schema(self, conn) -> None:
@@ -301,8 +300,7 @@ class PostgresStore(PostgresBundles, PostgresFacts, PostgresTransfer):
             ) from None
 
     def close(self) -> None:
-        if self._helpers is not None:
-            self._helpers.shutdown(wait=True)
+        self._helpers.shutdown(wait=True)
         self._pool.close()
 
     # -- writing -----------------------------------------------------------------------------
@@ -453,10 +451,6 @@ class PostgresStore(PostgresBundles, PostgresFacts, PostgresTransfer):
     def _aside(self, work: Callable[[object], dict]) -> Future:
         """Run ``work(conn)`` in a thread on another pooled connection, taken only if one is
         free within a moment (otherwise the future fails and the caller does the work)."""
-        if self._helpers is None:
-            with self._helpers_lock:
-                if self._helpers is None:
-                    self._helpers = ThreadPoolExecutor(self._pool.max_size, "baggrund-aside")
 
         def run() -> dict:
             with self._pool.connection(timeout=0.05) as conn:

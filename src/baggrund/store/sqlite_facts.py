@@ -40,8 +40,7 @@ class SQLiteFacts:
         ``license``, ``url``) with ``facts``, each (country, fact)."""
         with self._transaction():
             self.db.execute(ft.CLEAR_DATASET, (dataset["name"],))
-            for country, fact in facts:
-                self.db.executemany(ft.INSERT, ft.fact_rows([fact], country, None, dataset["name"]))
+            self.db.executemany(ft.INSERT, ft.dataset_rows(dataset["name"], facts))
             self.db.execute(ft.PUT_DATASET, (
                 dataset["name"], dataset["title"], dataset["attribution"], dataset.get("license"),
                 dataset.get("url"), today.isoformat(), len(facts),

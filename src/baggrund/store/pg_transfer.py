@@ -10,7 +10,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 
 from ..errors import StoreError
-from . import pg_rum, pgquery
+from . import pg_frequent, pg_rum, pgquery
 from .sqlite_transfer import DOCUMENT_FIELDS
 
 
@@ -29,7 +29,9 @@ class PostgresTransfer:
         """The frame of an ingest. Into a library with no passages yet (a first load), the
         RUM index is dropped and built once at the end, in seconds, instead of row by row (its
         upkeep doubles the time of a load). Searches during the load stay correct, only slower.
-        Should the process die first, ``baggrund db upgrade`` builds the index."""
+        Should the process die first, ``baggrund db upgrade`` builds the index. After a load
+        that has grown the library by a quarter, the frequent words' tables are rebuilt
+        (:mod:`.pg_frequent`; not if the load failed)."""
         deferred = False
         if self._rum is not None:
             with self._connection() as conn, conn.transaction():
@@ -45,6 +47,8 @@ class PostgresTransfer:
                     self._lock_schema(conn)  # one builder at a time (IF NOT EXISTS races)
                     pg_rum.build(conn)
                     self._rum = pg_rum.schema(conn)
+        with self._connection() as conn, conn.transaction():
+            pg_frequent.refresh_if_grown(conn)
 
     def export(self) -> Iterator[dict]:
         """Every document row for row, in annex order per country, as the SQLite store's."""
@@ -125,4 +129,5 @@ class PostgresTransfer:
                 )
             if rum["r"]:
                 pg_rum.build(conn)
+            pg_frequent.refresh(conn)
         return count

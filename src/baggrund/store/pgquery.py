@@ -31,6 +31,7 @@ __all__ = [
     "index_text",
     "config_of",
     "compile_query",
+    "quote_lexeme",
 ]
 
 CONFIGS = {"en": "english", "da": "danish"}
@@ -89,7 +90,7 @@ def insert_passages(
         )  # fmt: skip
 
 
-def _lexeme(text: str) -> str:
+def quote_lexeme(text: str) -> str:
     """A quoted tsquery lexeme: quotes and backslashes doubled."""
     return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
 
@@ -154,7 +155,7 @@ def compile_query(conn, parsed: ParsedQuery) -> Compiled:
             return "" if "" in parts else None
         if isinstance(c, Term) and c.prefix:
             prefix = c.text.casefold()
-            return f"{_lexeme(prefix)}:*" if prefix.isalnum() else None
+            return f"{quote_lexeme(prefix)}:*" if prefix.isalnum() else None
         text = " ".join(c.words) if isinstance(c, Phrase) else c.text
         return analysed.get((lang, text), "")
 

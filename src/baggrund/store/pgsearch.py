@@ -13,6 +13,8 @@ the documents table. The steps, each on ``passages`` alone:
 - **the count** (and the facets), per document, through the GIN index, on a second
   connection while the first ranks (``aside``); used only when the best passages filled the
   page (otherwise they are all there is).
+- a search for one **frequent word** (in 10,000 passages or more) takes both from the tables
+  of :mod:`.pg_frequent` instead: the same candidates and counts, from a few hundred rows.
 - the rows of the page (:meth:`PostgresStore._passage_rows`).
 
 Passages of Danish documents are matched and ranked with the Danish query, the others with the
@@ -27,9 +29,16 @@ from collections.abc import Callable
 from concurrent.futures import Future
 
 from ..index import COUNTRY_BOOST
-from . import RawHit, RawPage, SearchRequest, pg_bm25, pg_rum
+from . import RawHit, RawPage, SearchRequest, pg_bm25, pg_frequent, pg_rum
 from .pg_docs import DocCache, DocSnapshot
-from .pgquery import FACET_SIZE, NORMALIZATION, WEIGHTS, LangQuery, compile_query
+from .pgquery import (
+    FACET_SIZE,
+    NORMALIZATION,
+    WEIGHTS,
+    LangQuery,
+    compile_query,
+    quote_lexeme,
+)
 
 __all__ = ["search"]
 
@@ -91,11 +100,16 @@ def _top(conn, lq: LangQuery, split: Split, n: int, rum: str | None, docs) -> li
         cheap = f"ts_rank({args})::float8" if lexemes else rank
         order = f"{column} OPERATOR({rum}.<=>) %(q)s::tsquery" if on_rum else f"{cheap} DESC, p.id"
         if lexemes:  # the best candidates, scored by BM25
-            found = conn.execute(
-                f"SELECT p.id AS pid, p.doc_id FROM passages p WHERE {where}"
-                f" ORDER BY {order} LIMIT %(k)s",
-                params,
-            ).fetchall()
+            word = None if on_rum else pg_frequent.single_lexeme(lq.full)
+            found = pg_frequent.best(conn, word, keep, drop, params["k"]) if word else None
+            if found is None and not on_rum:
+                found = _any_word(conn, pg_frequent.any_of(lq.full), conds, params)
+            if found is None:
+                found = conn.execute(
+                    f"SELECT p.id AS pid, p.doc_id FROM passages p WHERE {where}"
+                    f" ORDER BY {order} LIMIT %(k)s",
+                    params,
+                ).fetchall()
             if not found:
                 return []
             df, n_docs = docs.freqs.get(conn, docs.version, lexemes)
@@ -109,6 +123,38 @@ def _top(conn, lq: LangQuery, split: Split, n: int, rum: str | None, docs) -> li
             params,
         ).fetchall()
     return [(r["score"] + boost, r["pid"], r["doc_id"]) for r in rows]
+
+
+def _any_word(conn, words: list[str] | None, conds: list[str], params: dict) -> list | None:
+    """Candidates for any of several plain words (a relaxed query) when some of them are
+    frequent: each frequent word's ``k`` best passages from its list, and the ``k`` best by
+    ``ts_rank`` among the passages of the other words (GIN; fewer than FREQUENT each). None
+    when no word is frequent, or a frequent word's list has fewer than ``k`` passages among
+    the documents (then GIN ranks them all)."""
+    if not words:
+        return None
+    common = pg_frequent.frequent(conn, words)
+    if not common:
+        return None
+    keep, drop, k = params.get("keep"), params.get("drop"), params["k"]
+    found: dict[int, dict] = {}
+    for word in common:
+        best = pg_frequent.best(conn, word, keep, drop, k)
+        if best is None:
+            return None
+        found.update((r["pid"], r) for r in best)
+    rare = [w for w in words if w not in common]
+    if rare:
+        p = {**params, "rare": " | ".join(quote_lexeme(w) for w in rare)}
+        args = "%(weights)s::float4[], p.tsv, %(rare)s::tsquery, %(norm)s"
+        where = " AND ".join(["p.tsv @@ %(rare)s::tsquery", *conds])
+        rows = conn.execute(
+            f"SELECT p.id AS pid, p.doc_id FROM passages p WHERE {where}"
+            f" ORDER BY ts_rank({args}) DESC, p.id LIMIT %(k)s",
+            p,
+        ).fetchall()
+        found.update((r["pid"], r) for r in rows)
+    return list(found.values())
 
 
 class CountCache:
@@ -170,6 +216,12 @@ def _count_aside(q: dict[str, LangQuery], langs: list[str], allowed, docs, aside
 
 
 def _count_now(conn, lq: LangQuery, keep: list[int] | None) -> dict[int, int]:
+    word = pg_frequent.single_lexeme(lq.full)
+    found = pg_frequent.counts(conn, word, keep) if word is not None else None
+    if found is None and (words := pg_frequent.any_of(lq.full)):
+        found = pg_frequent.any_counts(conn, words, keep)
+    if found is not None:
+        return found
     params: dict = {}
     conds = _doc_conditions(keep, None, params)
     if lq.match is not None:

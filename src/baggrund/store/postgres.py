@@ -32,6 +32,7 @@ from . import (
     bundle_tables,
     decide,
     fact_tables,
+    pg_frequent,
     pg_rum,
     pgquery,
     pgsearch,
@@ -112,6 +113,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
     (3, fact_tables.POSTGRES_STEP),  # facts (baggrund facts --rebuild fills them)
     (4, ["ALTER TABLE passages ADD COLUMN IF NOT EXISTS page TEXT"]),  # a PDF passage's page(s)
     (5, pg_rum.STEP),  # the RUM index, opt-in (see pg_rum: Debian's rum crashes)
+    (6, pg_frequent.STEP),  # the best passages and counts of frequent words
 ]
 TABLES = ("meta", "documents", "annex_counters", "sections", "passages", "updates")
 _LOCK = 0x62616767  # advisory lock namespace ("bagg")
@@ -262,13 +264,15 @@ class PostgresStore(PostgresBundles, PostgresFacts, PostgresTransfer):
 
     def upgrade(self, *, rum: bool | None = None) -> tuple[int, int]:
         """Apply missing schema migrations: (version before, version after). ``rum``: True
-        builds the RUM index (see :mod:`.pg_rum` first), False drops it, None leaves it."""
+        builds the RUM index (see :mod:`.pg_rum` first), False drops it, None leaves it. The
+        frequent words' tables are rebuilt (:mod:`.pg_frequent`)."""
         with self._connection(check=False) as conn, conn.transaction():
             self._lock_schema(conn)
             before = self._read_version(conn) or 0
             if before > schema_version():
                 raise StoreError(f"{self.where}: made by a newer baggrund (schema {before})")
             self._version = self._apply(conn, before)
+            pg_frequent.refresh(conn)
             if rum:
                 pg_rum.build(conn)
             elif rum is False:
@@ -321,6 +325,7 @@ class PostgresStore(PostgresBundles, PostgresFacts, PostgresTransfer):
                                 " || '/' || %s))",
                                 (_LOCK, code),
                             )
+                        pg_frequent.lock_shared(conn)
                         return [self._save_in_savepoint(conn, doc, today) for doc in docs]
                 except self._pg.errors.TransactionRollback:
                     if attempt >= _RETRIES:
@@ -413,6 +418,7 @@ class PostgresStore(PostgresBundles, PostgresFacts, PostgresTransfer):
             ).fetchone()["id"]
             status = "added"
         self._write_passages(conn, doc_id, doc)
+        pg_frequent.add(conn, doc_id)
         self._write_facts(conn, doc_id, doc)
         return SaveOutcome(status, doc, key, annex)
 

@@ -127,6 +127,11 @@ def lock_shared(conn) -> None:
     conn.execute("SELECT pg_advisory_xact_lock_shared(%s, hashtext(current_schema() || %s))", _LOCK)
 
 
+def _lock_alone(conn) -> None:
+    """Taken by a refresh (and by the decision to refresh): no writer meanwhile."""
+    conn.execute("SELECT pg_advisory_xact_lock(%s, hashtext(current_schema() || %s))", _LOCK)
+
+
 def add(conn, doc_id: int) -> None:
     """Bring the tables up to date with a document whose passages were just (re)written, in
     the same transaction (after :func:`lock_shared`)."""
@@ -156,7 +161,7 @@ def refresh(conn, *, at_least: int | None = None, keep: int | None = None) -> in
     Returns the number of frequent words."""
     at_least = FREQUENT if at_least is None else at_least
     keep = KEEP if keep is None else keep
-    conn.execute("SELECT pg_advisory_xact_lock(%s, hashtext(current_schema() || %s))", _LOCK)
+    _lock_alone(conn)
     for table in ("frequent_best", "frequent_counts", "frequent_words"):
         conn.execute(f"DELETE FROM {table}")
     conn.execute(
@@ -197,7 +202,9 @@ def refresh(conn, *, at_least: int | None = None, keep: int | None = None) -> in
 
 def refresh_if_grown(conn) -> bool:
     """Refresh when the library has grown by a quarter since the last refresh (and can have
-    a frequent word at all). True when it did."""
+    a frequent word at all). True when it did. Decided under the lock, so that two ingests
+    ending together do not both refresh."""
+    _lock_alone(conn)
     row = conn.execute("SELECT value FROM meta WHERE key = 'frequent_refreshed'").fetchone()
     before = int(row["value"]) if row else 0
     now = conn.execute("SELECT count(*) AS n FROM passages").fetchone()["n"]

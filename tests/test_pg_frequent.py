@@ -17,6 +17,7 @@ import pytest
 
 from baggrund.library import Library
 from baggrund.store import open_store, pg_frequent, pgsearch
+from baggrund.store.pg_frequent import Alternatives
 
 from .conftest import SAMPLES
 from .test_store_contract import _server, fresh_store
@@ -174,17 +175,32 @@ def test_any_of_several_words_counts_as_gin_does(lib, monkeypatch):
             assert (fast.total, fast.facets) == (slow.total, slow.facets), (query, options)
             assert len(fast.hits) == 10
     with lib.store._connection() as conn:
-        counted = any_counts(conn, ["govern", "baku", "xylophon"], None)
+        counted = any_counts(conn, Alternatives(("govern", "baku", "xylophon"), ()), None)
         gin = conn.execute(
             "SELECT doc_id, count(*) AS n FROM passages"
             " WHERE tsv @@ 'govern | baku | xylophon'::tsquery GROUP BY doc_id"
         ).fetchall()
         assert counted == {r["doc_id"]: r["n"] for r in gin}
-        assert any_counts(conn, ["baku", "xylophon"], None) is None  # no frequent word
+        assert (
+            any_counts(conn, Alternatives(("baku", "xylophon"), ()), None) is None
+        )  # none frequent
+        phrase = any_counts(conn, Alternatives(("govern",), ("'human' <-> 'right'",)), None)
+        gin = conn.execute(
+            "SELECT doc_id, count(*) AS n FROM passages"
+            " WHERE tsv @@ 'govern | human <-> right'::tsquery GROUP BY doc_id"
+        ).fetchall()
+        assert phrase == {r["doc_id"]: r["n"] for r in gin}
 
 
 def test_any_of_reads_a_relaxed_query():
-    assert pg_frequent.any_of("( 'govern' ) | ( 'baha''i' ) | ( 'govern' )") == ["govern", "baha'i"]
-    for query in ["( 'govern' )", "( 'govern' ) | ( 'hum' <-> 'right' )", "( 'a':* ) | ( 'b' )",
-                  "( ( 'a' ) | ( 'b' ) ) & ( 'c' )", None]:  # fmt: skip
-        assert pg_frequent.any_of(query) is None, query
+    read = pg_frequent.any_of
+    assert read("( 'govern' ) | ( 'baha''i' ) | ( 'govern' )") == Alternatives(
+        ("govern", "baha'i"), ()
+    )
+    assert read("( 'a' ) | ( ( 'b' ) | ( 'c' <-> 'd' ) )") == Alternatives(
+        ("a", "b"), ("'c' <-> 'd'",)
+    )
+    assert Alternatives(("a", "b"), ("'c' <-> 'd'",)).rest(["a"]) == "'b' | ( 'c' <-> 'd' )"
+    for query in ["( 'govern' )", "( 'a':* ) | ( 'b' )", "( ( 'a' ) | ( 'b' ) ) & ( 'c' )",
+                  "( ( 'a' ) | ( 'b' ) ) & !( 'c' )", "", None]:  # fmt: skip
+        assert read(query) is None, query

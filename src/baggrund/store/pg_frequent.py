@@ -29,6 +29,7 @@ never misses a document being written."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .pgquery import NORMALIZATION, WEIGHTS, quote_lexeme
 
@@ -36,6 +37,7 @@ __all__ = [
     "FREQUENT",
     "KEEP",
     "STEP",
+    "Alternatives",
     "add",
     "any_counts",
     "any_of",
@@ -83,8 +85,8 @@ _RANK = "ts_rank(%(weights)s::float4[], p.tsv, f.query, %(norm)s)::float8"
 _PAIRS = """passages p CROSS JOIN LATERAL unnest(tsvector_to_array(p.tsv)) AS l(lexeme)
     JOIN frequent_words f ON f.lexeme = l.lexeme"""
 _SINGLE = re.compile(r"^[\s(]*'((?:[^']|'')*)'[\s)]*$")
-_WORD = r"\( '(?:[^']|'')*' \)"
-_ANY = re.compile(rf"^{_WORD}(?: \| {_WORD})+$")  # ( 'a' ) | ( 'b' ) ...: a relaxed query
+_LEAF = re.compile(r"\(\s*([^()]*?)\s*\)")  # an innermost group: a word, phrase or prefix
+_PLAIN = re.compile(r"^'((?:[^']|'')*)'$")
 
 
 def _params(**more) -> dict:
@@ -104,13 +106,47 @@ def _unquote(text: str) -> str:
     return text.replace("''", "'").replace("\\\\", "\\")
 
 
-def any_of(tsquery: str | None) -> list[str] | None:
-    """The lexemes of a tsquery text made by :mod:`.pgquery` that asks for any of several
-    plain words (a relaxed query); None otherwise."""
-    if tsquery is None or not _ANY.match(tsquery):
+@dataclass(frozen=True)
+class Alternatives:
+    """A relaxed query (any of its alternatives): its plain ``words`` (lexemes) and its
+    ``others`` (phrases, as tsquery text)."""
+
+    words: tuple[str, ...]
+    others: tuple[str, ...]
+
+    def rest(self, common: list[str]) -> str | None:
+        """tsquery text for the alternatives other than the words ``common``; None if none."""
+        parts = [quote_lexeme(w) for w in self.words if w not in common]
+        parts += [f"( {o} )" for o in self.others]
+        return " | ".join(parts) or None
+
+
+def any_of(tsquery: str | None) -> Alternatives | None:
+    """The alternatives of a tsquery text made by :mod:`.pgquery` that asks for any of them
+    (a relaxed query, alternatives grouped or not): plain words and phrases, at least two;
+    None for anything else (an AND, an exclusion, a prefix)."""
+    if not tsquery or ":*" in tsquery:
         return None
-    words = [_unquote(w) for w in re.findall(r"'((?:[^']|'')*)'", tsquery)]
-    return list(dict.fromkeys(words))
+    leaves = _LEAF.findall(tsquery)
+    skeleton = tsquery
+    while True:  # the groups around the leaves may hold only more groups and |
+        reduced = re.sub(r"\(\s*X(?:\s*\|\s*X)*\s*\)", "X", _LEAF.sub("X", skeleton))
+        if reduced == skeleton:
+            break
+        skeleton = reduced
+    if not re.fullmatch(r"\s*X(?:\s*\|\s*X)*\s*", skeleton):
+        return None
+    words: dict[str, None] = {}
+    others: dict[str, None] = {}
+    for leaf in leaves:
+        m = _PLAIN.match(leaf)
+        if m:
+            words[_unquote(m.group(1))] = None
+        else:
+            others[leaf] = None
+    if len(words) + len(others) < 2:
+        return None
+    return Alternatives(tuple(words), tuple(others))
 
 
 def frequent(conn, words: list[str]) -> list[str]:
@@ -253,24 +289,23 @@ def counts(conn, lexeme: str, keep) -> dict[int, int] | None:
     }
 
 
-def any_counts(conn, words: list[str], keep) -> dict[int, int] | None:
-    """Passages per document with any of ``words`` among ``keep`` (None: all): those of the
-    frequent words from their passage lists, those of the others through GIN (fewer than
-    :data:`FREQUENT` each); None when none of the words is frequent (or a refresh changed
-    which are in the meantime)."""
-    common = frequent(conn, words)
+def any_counts(conn, alternatives: Alternatives, keep) -> dict[int, int] | None:
+    """Passages per document with any of the ``alternatives`` among ``keep`` (None: all):
+    those of the frequent words from their passage lists, those of the rest through GIN (fewer
+    than :data:`FREQUENT` each); None when none of the words is frequent (or a refresh
+    changed which are in the meantime)."""
+    common = frequent(conn, list(alternatives.words))
     if not common:
         return None
-    rare = [w for w in words if w not in common]
     rows = conn.execute(
         """SELECT u.doc_id, count(*) AS n, (SELECT count(*) FROM frequent_words
                 WHERE lexeme = ANY(%(common)s)) AS still FROM (
             SELECT c.doc_id, unnest(c.pids) AS pid FROM frequent_counts c
                 WHERE c.lexeme = ANY(%(common)s)
             UNION
-            SELECT p.doc_id, p.id FROM passages p WHERE p.tsv @@ %(rare)s::tsquery) u
+            SELECT p.doc_id, p.id FROM passages p WHERE p.tsv @@ %(rest)s::tsquery) u
         GROUP BY u.doc_id""",
-        {"common": common, "rare": " | ".join(map(quote_lexeme, rare)) or None},
+        {"common": common, "rest": alternatives.rest(common)},
     ).fetchall()  # per document, so the documents are chosen afterwards (a long ANY costs)
     if not rows or rows[0]["still"] != len(common):
         return None

@@ -37,7 +37,6 @@ from .pgquery import (
     WEIGHTS,
     LangQuery,
     compile_query,
-    quote_lexeme,
 )
 
 __all__ = ["search"]
@@ -125,15 +124,17 @@ def _top(conn, lq: LangQuery, split: Split, n: int, rum: str | None, docs) -> li
     return [(r["score"] + boost, r["pid"], r["doc_id"]) for r in rows]
 
 
-def _any_word(conn, words: list[str] | None, conds: list[str], params: dict) -> list | None:
-    """Candidates for any of several plain words (a relaxed query) when some of them are
-    frequent: each frequent word's ``k`` best passages from its list, and the ``k`` best by
-    ``ts_rank`` among the passages of the other words (GIN; fewer than FREQUENT each). None
-    when no word is frequent, or a frequent word's list has fewer than ``k`` passages among
-    the documents (then GIN ranks them all)."""
-    if not words:
+def _any_word(
+    conn, alternatives: pg_frequent.Alternatives | None, conds: list[str], params: dict
+) -> list | None:
+    """Candidates for any of several alternatives (a relaxed query) when some are frequent
+    words: each frequent word's ``k`` best passages from its list, and the ``k`` best by
+    ``ts_rank`` among the passages of the other alternatives (GIN; fewer than FREQUENT each
+    word). None when no word is frequent, or a frequent word's list has fewer than ``k``
+    passages among the documents (then GIN ranks them all)."""
+    if alternatives is None:
         return None
-    common = pg_frequent.frequent(conn, words)
+    common = pg_frequent.frequent(conn, list(alternatives.words))
     if not common:
         return None
     keep, drop, k = params.get("keep"), params.get("drop"), params["k"]
@@ -143,11 +144,11 @@ def _any_word(conn, words: list[str] | None, conds: list[str], params: dict) -> 
         if best is None:
             return None
         found.update((r["pid"], r) for r in best)
-    rare = [w for w in words if w not in common]
-    if rare:
-        p = {**params, "rare": " | ".join(quote_lexeme(w) for w in rare)}
-        args = "%(weights)s::float4[], p.tsv, %(rare)s::tsquery, %(norm)s"
-        where = " AND ".join(["p.tsv @@ %(rare)s::tsquery", *conds])
+    rest = alternatives.rest(common)
+    if rest:
+        p = {**params, "rest": rest}
+        args = "%(weights)s::float4[], p.tsv, %(rest)s::tsquery, %(norm)s"
+        where = " AND ".join(["p.tsv @@ %(rest)s::tsquery", *conds])
         rows = conn.execute(
             f"SELECT p.id AS pid, p.doc_id FROM passages p WHERE {where}"
             f" ORDER BY ts_rank({args}) DESC, p.id LIMIT %(k)s",
@@ -218,8 +219,8 @@ def _count_aside(q: dict[str, LangQuery], langs: list[str], allowed, docs, aside
 def _count_now(conn, lq: LangQuery, keep: list[int] | None) -> dict[int, int]:
     word = pg_frequent.single_lexeme(lq.full)
     found = pg_frequent.counts(conn, word, keep) if word is not None else None
-    if found is None and (words := pg_frequent.any_of(lq.full)):
-        found = pg_frequent.any_counts(conn, words, keep)
+    if found is None and (alternatives := pg_frequent.any_of(lq.full)):
+        found = pg_frequent.any_counts(conn, alternatives, keep)
     if found is not None:
         return found
     params: dict = {}

@@ -29,7 +29,7 @@ never misses a document being written."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .pgquery import NORMALIZATION, WEIGHTS, quote_lexeme
 
@@ -43,6 +43,7 @@ __all__ = [
     "any_of",
     "best",
     "counts",
+    "listed",
     "frequent",
     "lock_shared",
     "refresh",
@@ -52,6 +53,7 @@ __all__ = [
 
 FREQUENT = 10_000  # passages: a word in at least this many has tables (GIN: ~20-40 ms there)
 KEEP = 1_000  # best passages kept per word at a refresh; a search needs 500 (+ its page)
+FEW_DOCS = 200  # a document filter this short is applied in SQL by any_counts
 GROWTH = 1.25  # refresh when the library has this many times the passages of the last one
 _LOCK = (0x62616767, "frequent")  # advisory lock: writers share it, a refresh holds it alone
 
@@ -108,11 +110,12 @@ def _unquote(text: str) -> str:
 
 @dataclass(frozen=True)
 class Alternatives:
-    """A relaxed query (any of its alternatives): its plain ``words`` (lexemes) and its
-    ``others`` (phrases, as tsquery text)."""
+    """A query for any of its alternatives: its plain ``words`` (lexemes) and its ``others``
+    (phrases, as tsquery text); ``excluded``: the alternatives no hit may match, if any."""
 
     words: tuple[str, ...]
     others: tuple[str, ...]
+    excluded: Alternatives | None = None
 
     def rest(self, common: list[str]) -> str | None:
         """tsquery text for the alternatives other than the words ``common``; None if none."""
@@ -121,10 +124,7 @@ class Alternatives:
         return " | ".join(parts) or None
 
 
-def any_of(tsquery: str | None) -> Alternatives | None:
-    """The alternatives of a tsquery text made by :mod:`.pgquery` that asks for any of them
-    (a relaxed query, alternatives grouped or not): plain words and phrases, at least two;
-    None for anything else (an AND, an exclusion, a prefix)."""
+def _alternatives(tsquery: str | None) -> Alternatives | None:
     if not tsquery or ":*" in tsquery:
         return None
     leaves = _LEAF.findall(tsquery)
@@ -144,9 +144,21 @@ def any_of(tsquery: str | None) -> Alternatives | None:
             words[_unquote(m.group(1))] = None
         else:
             others[leaf] = None
-    if len(words) + len(others) < 2:
-        return None
     return Alternatives(tuple(words), tuple(others))
+
+
+def any_of(match: str | None, exclude: str | None = None) -> Alternatives | None:
+    """The alternatives of a tsquery text made by :mod:`.pgquery` that asks for any of them
+    (a relaxed query, alternatives grouped or not, or an ``OR`` group): plain words and
+    phrases, at least two, or one with ``exclude`` (tsquery text of what no hit may match,
+    itself alternatives). None for anything else (an AND, a prefix)."""
+    found = _alternatives(match)
+    if found is None:
+        return None
+    if exclude is None:
+        return found if len(found.words) + len(found.others) > 1 else None
+    excluded = _alternatives(exclude)
+    return None if excluded is None else replace(found, excluded=excluded)
 
 
 def frequent(conn, words: list[str]) -> list[str]:
@@ -250,25 +262,30 @@ def refresh_if_grown(conn) -> bool:
     return True
 
 
-def best(conn, lexeme: str, keep, drop, k: int) -> list[dict] | None:
-    """The ``k`` best passages of a frequent word (pid, doc_id), among the documents ``keep``
-    (None: all) and not in ``drop``, in the GIN path's order; None when the word is not
-    frequent or its list has fewer than ``k`` of them (then only GIN can tell)."""
+def listed(conn, lexeme: str, keep, drop) -> list[dict] | None:
+    """Every passage of a frequent word's list (pid, doc_id), in the GIN path's order, among
+    the documents ``keep`` (None: all) and not in ``drop``; None when the word is not
+    frequent. Its first ``k`` are the GIN path's ``k`` best there, when there are ``k``; so
+    are the first ``k`` of them that a further condition on each passage leaves."""
     rows = conn.execute(
         """SELECT b.pid, b.doc_id FROM frequent_words f
         JOIN frequent_best b ON b.lexeme = f.lexeme WHERE f.lexeme = %s
         ORDER BY b.rank DESC, b.pid""",
         (lexeme,),
     ).fetchall()
+    if not rows:
+        return None
     kept = set(keep) if keep is not None else None
     dropped = set(drop or ())
-    out = []
-    for r in rows:
-        if (kept is None or r["doc_id"] in kept) and r["doc_id"] not in dropped:
-            out.append(r)
-            if len(out) == k:
-                return out
-    return None
+    return [r for r in rows if (kept is None or r["doc_id"] in kept) and r["doc_id"] not in dropped]
+
+
+def best(conn, lexeme: str, keep, drop, k: int) -> list[dict] | None:
+    """The ``k`` best passages of a frequent word (pid, doc_id), among the documents ``keep``
+    (None: all) and not in ``drop``, in the GIN path's order; None when the word is not
+    frequent or its list has fewer than ``k`` of them (then only GIN can tell)."""
+    found = listed(conn, lexeme, keep, drop)
+    return found[:k] if found is not None and len(found) >= k else None
 
 
 def counts(conn, lexeme: str, keep) -> dict[int, int] | None:
@@ -290,24 +307,42 @@ def counts(conn, lexeme: str, keep) -> dict[int, int] | None:
 
 
 def any_counts(conn, alternatives: Alternatives, keep) -> dict[int, int] | None:
-    """Passages per document with any of the ``alternatives`` among ``keep`` (None: all):
-    those of the frequent words from their passage lists, those of the rest through GIN (fewer
-    than :data:`FREQUENT` each); None when none of the words is frequent (or a refresh
-    changed which are in the meantime)."""
+    """Passages per document with any of the ``alternatives`` (and none of their excluded
+    ones) among ``keep`` (None: all): those of the frequent words from their passage lists,
+    those of the rest through GIN (fewer than :data:`FREQUENT` each); None when none of the
+    words is frequent (or a refresh changed which are in the meantime)."""
     common = frequent(conn, list(alternatives.words))
     if not common:
         return None
+    x = alternatives.excluded
+    xcommon = frequent(conn, list(x.words)) if x else []
+    every = sorted(set(common) | set(xcommon))
+    # A few documents (a country) are chosen in SQL; many (a language, a source) afterwards,
+    # as a long ANY is compared element by element in a prepared statement.
+    few = keep is not None and len(keep) <= FEW_DOCS
+    docs = " AND {}.doc_id = ANY(%(keep)s)" if few else ""
+    union = f"""SELECT c.doc_id, unnest(c.pids) AS pid FROM frequent_counts c
+            WHERE c.lexeme = ANY(%(common{{s}})s){docs.format("c")}
+        UNION SELECT p.doc_id, p.id FROM passages p
+            WHERE p.tsv @@ %(rest{{s}})s::tsquery{docs.format("p")}"""
+    matched = union.format(s="")
+    if x is not None:
+        matched = f"({matched}) EXCEPT ({union.format(s='_x')})"
     rows = conn.execute(
-        """SELECT u.doc_id, count(*) AS n, (SELECT count(*) FROM frequent_words
-                WHERE lexeme = ANY(%(common)s)) AS still FROM (
-            SELECT c.doc_id, unnest(c.pids) AS pid FROM frequent_counts c
-                WHERE c.lexeme = ANY(%(common)s)
-            UNION
-            SELECT p.doc_id, p.id FROM passages p WHERE p.tsv @@ %(rest)s::tsquery) u
-        GROUP BY u.doc_id""",
-        {"common": common, "rest": alternatives.rest(common)},
-    ).fetchall()  # per document, so the documents are chosen afterwards (a long ANY costs)
-    if not rows or rows[0]["still"] != len(common):
+        f"""SELECT u.doc_id, count(*) AS n, (SELECT count(*) FROM frequent_words
+                WHERE lexeme = ANY(%(every)s)) AS still
+        FROM ({matched}) u GROUP BY u.doc_id""",
+        {"common": common, "rest": alternatives.rest(common), "every": every, "keep": keep,
+         "common_x": xcommon, "rest_x": x.rest(xcommon) if x else None},
+    ).fetchall()  # fmt: skip
+    still = (
+        conn.execute(
+            "SELECT count(*) AS n FROM frequent_words WHERE lexeme = ANY(%s)", (every,)
+        ).fetchone()["n"]
+        if not rows
+        else rows[0]["still"]
+    )
+    if still != len(every):
         return None
     kept = set(keep) if keep is not None else None
     return {r["doc_id"]: r["n"] for r in rows if kept is None or r["doc_id"] in kept}

@@ -14,7 +14,9 @@ the documents table. The steps, each on ``passages`` alone:
   connection while the first ranks (``aside``); used only when the best passages filled the
   page (otherwise they are all there is).
 - a search for one **frequent word** (in 10,000 passages or more) takes both from the tables
-  of :mod:`.pg_frequent` instead: the same candidates and counts, from a few hundred rows.
+  of :mod:`.pg_frequent` instead: the same candidates and counts, from a few hundred rows; a
+  search for any of several alternatives, or with exclusions, takes the frequent words' part
+  from them and the rest through GIN (:func:`_any_word`).
 - the rows of the page (:meth:`PostgresStore._passage_rows`).
 
 Passages of Danish documents are matched and ranked with the Danish query, the others with the
@@ -82,13 +84,15 @@ def _top(conn, lq: LangQuery, split: Split, n: int, rum: str | None, docs) -> li
             params,
         ).fetchall()
     else:
-        params["q"] = lq.full
+        params["q"], params["m"] = lq.full, lq.match  # matched by the first, ranked by the second
         words = pg_bm25.query_lexemes(lq.match)  # None: a prefix query
         on_rum = rum is not None and words is not None
         column = pg_rum.EXPRESSION if on_rum else "p.tsv"  # which index may serve the match
         where = " AND ".join([f"{column} @@ %(q)s::tsquery", *conds])
         params["weights"], params["norm"] = [float(w) for w in WEIGHTS], NORMALIZATION
-        args = "%(weights)s::float4[], p.tsv, %(q)s::tsquery, %(norm)s"
+        # Ranked by what the query asks for, not by its exclusions: PostgreSQL ranks "a & !b"
+        # as an AND of two words of which one is missing (about 1e-21, in no useful order).
+        args = "%(weights)s::float4[], p.tsv, %(m)s::tsquery, %(norm)s"
         rank = f"ts_rank_cd({args})::float8"
         params["k"] = max(n + _TIE_SLACK, CANDIDATES)
         # RUM orders inside the index (no tie-break: no index has one); GIN: a rank over every
@@ -97,12 +101,13 @@ def _top(conn, lq: LangQuery, split: Split, n: int, rum: str | None, docs) -> li
         # less than ts_rank_cd's cover density; a prefix query keeps ts_rank_cd's order.
         lexemes = words if RESCORE == "bm25" else None
         cheap = f"ts_rank({args})::float8" if lexemes else rank
-        order = f"{column} OPERATOR({rum}.<=>) %(q)s::tsquery" if on_rum else f"{cheap} DESC, p.id"
+        order = f"{column} OPERATOR({rum}.<=>) %(m)s::tsquery" if on_rum else f"{cheap} DESC, p.id"
         if lexemes:  # the best candidates, scored by BM25
             word = None if on_rum else pg_frequent.single_lexeme(lq.full)
             found = pg_frequent.best(conn, word, keep, drop, params["k"]) if word else None
             if found is None and not on_rum:
-                found = _any_word(conn, pg_frequent.any_of(lq.full), conds, params)
+                alternatives = pg_frequent.any_of(lq.match, lq.exclude)
+                found = _any_word(conn, alternatives, conds, params)
             if found is None:
                 found = conn.execute(
                     f"SELECT p.id AS pid, p.doc_id FROM passages p WHERE {where}"
@@ -127,30 +132,43 @@ def _top(conn, lq: LangQuery, split: Split, n: int, rum: str | None, docs) -> li
 def _any_word(
     conn, alternatives: pg_frequent.Alternatives | None, conds: list[str], params: dict
 ) -> list | None:
-    """Candidates for any of several alternatives (a relaxed query) when some are frequent
-    words: each frequent word's ``k`` best passages from its list, and the ``k`` best by
-    ``ts_rank`` among the passages of the other alternatives (GIN; fewer than FREQUENT each
-    word). None when no word is frequent, or a frequent word's list has fewer than ``k``
-    passages among the documents (then GIN ranks them all)."""
+    """Candidates for any of several alternatives (a relaxed query, an ``OR`` group, or one
+    word with exclusions) when some are frequent words: each frequent word's ``k`` best
+    passages from its list, and the ``k`` best by ``ts_rank`` among the passages of the
+    other alternatives (GIN; fewer than FREQUENT each word); without the excluded (so that one
+    word with exclusions gets exactly the GIN path's candidates). None when no word is
+    frequent or a frequent word's list has fewer than ``k`` passages among the documents
+    that the exclusions leave (then GIN ranks every match)."""
     if alternatives is None:
         return None
     common = pg_frequent.frequent(conn, list(alternatives.words))
     if not common:
         return None
     keep, drop, k = params.get("keep"), params.get("drop"), params["k"]
+    lists = [pg_frequent.listed(conn, word, keep, drop) for word in common]
+    p = {**params, "rest": alternatives.rest(common)}
+    x = alternatives.excluded
+    if x is not None and all(lists):  # the lists' passages that the exclusions leave
+        p["x"] = x.rest([])
+        left = conn.execute(
+            "SELECT p.id FROM passages p WHERE p.id = ANY(%(ids)s)"
+            " AND NOT (p.tsv @@ %(x)s::tsquery)",
+            {"ids": list({r["pid"] for rows in lists for r in rows}), "x": p["x"]},
+        ).fetchall()
+        kept = {r["id"] for r in left}
+        lists = [[r for r in rows if r["pid"] in kept] for rows in lists]
     found: dict[int, dict] = {}
-    for word in common:
-        best = pg_frequent.best(conn, word, keep, drop, k)
-        if best is None:
+    for rows in lists:
+        if rows is None or len(rows) < k:
             return None
-        found.update((r["pid"], r) for r in best)
-    rest = alternatives.rest(common)
-    if rest:
-        p = {**params, "rest": rest}
+        found.update((r["pid"], r) for r in rows[:k])
+    if p["rest"]:
         args = "%(weights)s::float4[], p.tsv, %(rest)s::tsquery, %(norm)s"
-        where = " AND ".join(["p.tsv @@ %(rest)s::tsquery", *conds])
+        where = ["p.tsv @@ %(rest)s::tsquery", *conds]
+        if x is not None:
+            where.append("NOT (p.tsv @@ %(x)s::tsquery)")
         rows = conn.execute(
-            f"SELECT p.id AS pid, p.doc_id FROM passages p WHERE {where}"
+            f"SELECT p.id AS pid, p.doc_id FROM passages p WHERE {' AND '.join(where)}"
             f" ORDER BY ts_rank({args}) DESC, p.id LIMIT %(k)s",
             p,
         ).fetchall()
@@ -219,7 +237,7 @@ def _count_aside(q: dict[str, LangQuery], langs: list[str], allowed, docs, aside
 def _count_now(conn, lq: LangQuery, keep: list[int] | None) -> dict[int, int]:
     word = pg_frequent.single_lexeme(lq.full)
     found = pg_frequent.counts(conn, word, keep) if word is not None else None
-    if found is None and (alternatives := pg_frequent.any_of(lq.full)):
+    if found is None and (alternatives := pg_frequent.any_of(lq.match, lq.exclude)):
         found = pg_frequent.any_counts(conn, alternatives, keep)
     if found is not None:
         return found

@@ -15,8 +15,9 @@ microseconds a row): "government", in 112,000 of the shared corpus's 254,000 pas
   the list is always the head of that order, whatever is added or deleted later, so its
   first ``k`` passages among any set of documents *are* the GIN path's ``k`` best there
   whenever at least ``k`` of them are in it; otherwise the search takes the GIN path;
-- ``frequent_counts``: the word's passages per document: the exact count and facets of a
-  one-word search under any filter.
+- ``frequent_counts``: the word's passages per document (their number and their ids): the
+  exact count and facets of a one-word search under any filter, and, united with what GIN
+  finds for the rest, of a search for any of several alternatives (:func:`any_counts`).
 
 The lists are kept in the same transaction that writes a document's passages
 (:func:`add`), so they are never behind the passages. Which words are frequent is chosen by

@@ -33,13 +33,7 @@ from concurrent.futures import Future
 from ..index import COUNTRY_BOOST
 from . import RawHit, RawPage, SearchRequest, pg_bm25, pg_frequent, pg_rum
 from .pg_docs import DocCache, DocSnapshot
-from .pgquery import (
-    FACET_SIZE,
-    NORMALIZATION,
-    WEIGHTS,
-    LangQuery,
-    compile_query,
-)
+from .pgquery import FACET_SIZE, NORMALIZATION, WEIGHTS, LangQuery, compile_query
 
 __all__ = ["search"]
 

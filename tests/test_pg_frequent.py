@@ -234,3 +234,19 @@ def test_any_of_reads_a_relaxed_query():
         ("govern",), (), Alternatives(("syria",), ("'human' <-> 'right'",))
     )
     assert read("( 'govern' )", "( 'a':* )") is None
+
+
+def test_a_broad_document_filter_is_said_by_the_few_left_out():
+    everything = dict.fromkeys([1, 2, 3, 4, 5])
+    params: dict = {}
+    assert pgsearch._doc_conditions([1, 2, 3, 4], None, params, everything) == [
+        "NOT (p.doc_id = ANY(%(drop)s))"
+    ]
+    assert params == {"drop": [5]}
+    params = {}
+    assert pgsearch._doc_conditions([1, 2], [9], params, everything) == [
+        "p.doc_id = ANY(%(keep)s)",
+        "NOT (p.doc_id = ANY(%(drop)s))",
+    ]
+    assert params == {"keep": [1, 2], "drop": [9]}
+    assert pgsearch._doc_conditions(list(everything), None, {}, everything) == []

@@ -51,7 +51,17 @@ Aside = Callable[[Callable[[object], dict]], Future]  # work(conn) on another co
 Split = tuple[list[int] | None, list[int] | None, float]  # docs (None: all), docs left out, boost
 
 
-def _doc_conditions(keep: list[int] | None, drop: list[int] | None, params: dict) -> list[str]:
+def _doc_conditions(
+    keep: list[int] | None, drop: list[int] | None, params: dict, everything=None
+) -> list[str]:
+    """Conditions on ``p.doc_id``: among ``keep`` (None: all), not in ``drop``. When ``keep``
+    holds most of ``everything`` (the library's document ids), the same is said by the few
+    left out: PostgreSQL compares ``= ANY`` with each element in turn (a broad filter of
+    1,748 documents cost 40 ms more over 17,600 matches than the complement)."""
+    if keep is not None and everything is not None and 2 * len(keep) > len(everything):
+        chosen = set(keep)
+        drop = [i for i in everything if i not in chosen] + list(drop or ())
+        keep = None
     out = []
     if keep is not None:
         params["keep"] = keep
@@ -62,11 +72,13 @@ def _doc_conditions(keep: list[int] | None, drop: list[int] | None, params: dict
     return out
 
 
-def _top(conn, lq: LangQuery, split: Split, n: int, rum: str | None, docs) -> list[tuple]:
+def _top(
+    conn, lq: LangQuery, split: Split, n: int, rum: str | None, docs, everything=None
+) -> list[tuple]:
     """The best ``n`` passages of one language among some documents: (score, pid, doc_id)."""
     keep, drop, boost = split
     params: dict = {"n": n}
-    conds = _doc_conditions(keep, drop, params)
+    conds = _doc_conditions(keep, drop, params, everything)
     if lq.match is None:  # no content words: every passage but the excluded ones, unranked
         if lq.exclude:
             params["x"] = lq.exclude
@@ -202,17 +214,21 @@ def _count_key(lq: LangQuery, keep: list[int] | None, version) -> tuple:
     return (version, lq.match, lq.exclude, None if keep is None else tuple(keep))
 
 
-def _counts(conn, lq: LangQuery, keep: list[int] | None, cache: CountCache, version) -> dict:
+def _counts(
+    conn, lq: LangQuery, keep: list[int] | None, cache: CountCache, version, everything=None
+) -> dict:
     """Matching passages per document, among ``keep`` (None: all of the language's)."""
     key = _count_key(lq, keep, version)
     found = cache.get(key)
     if found is None:
-        found = _count_now(conn, lq, keep)
+        found = _count_now(conn, lq, keep, everything)
         cache.put(key, found)
     return found
 
 
-def _count_aside(q: dict[str, LangQuery], langs: list[str], allowed, docs, aside) -> Future | None:
+def _count_aside(
+    q: dict[str, LangQuery], langs: list[str], allowed, docs, aside, everything=None
+) -> Future | None:
     """Start counting the languages' matches on another connection while the best passages
     are found on this one (a common word: about as long as each other); None when there is
     nothing to count or every count is cached."""
@@ -224,11 +240,13 @@ def _count_aside(q: dict[str, LangQuery], langs: list[str], allowed, docs, aside
     if aside is None or not todo:
         return None
     return aside(
-        lambda conn: {lang: _count_now(conn, q[lang], keep) for lang, keep in todo.items()}
+        lambda conn: {
+            lang: _count_now(conn, q[lang], keep, everything) for lang, keep in todo.items()
+        }
     )
 
 
-def _count_now(conn, lq: LangQuery, keep: list[int] | None) -> dict[int, int]:
+def _count_now(conn, lq: LangQuery, keep: list[int] | None, everything=None) -> dict[int, int]:
     word = pg_frequent.single_lexeme(lq.full)
     found = pg_frequent.counts(conn, word, keep) if word is not None else None
     if found is None and (alternatives := pg_frequent.any_of(lq.match, lq.exclude)):
@@ -236,7 +254,7 @@ def _count_now(conn, lq: LangQuery, keep: list[int] | None) -> dict[int, int]:
     if found is not None:
         return found
     params: dict = {}
-    conds = _doc_conditions(keep, None, params)
+    conds = _doc_conditions(keep, None, params, everything)
     if lq.match is not None:
         params["q"] = lq.full
         conds.insert(0, "p.tsv @@ %(q)s::tsquery")
@@ -269,11 +287,11 @@ def _run(conn, q: dict[str, LangQuery], docs, snap, allowed, request, n: int, ru
     """The best ``n`` passages (score, pid) and the matches per document."""
     found: list[tuple] = []
     langs = [lang for lang in allowed.by_lang if not q[lang].nothing]
-    pending = _count_aside(q, langs, allowed, docs, aside)
+    pending = _count_aside(q, langs, allowed, docs, aside, snap.docs)
     for lang in langs:
         lq = q[lang]
         for split in _splits(snap, lang, allowed.by_lang[lang], request.prefer_country):
-            found += _top(conn, lq, split, n, rum, docs)
+            found += _top(conn, lq, split, n, rum, docs, snap.docs)
     found.sort(key=lambda h: (-h[0], h[1]))
     if len(found) < n:  # every match is here
         counts: dict[int, int] = {}
@@ -293,7 +311,7 @@ def _run(conn, q: dict[str, LangQuery], docs, snap, allowed, request, n: int, ru
                 docs.counts.put(_count_key(q[lang], keep, docs.version), counted[lang])
                 counts.update(counted[lang])
             else:
-                counts.update(_counts(conn, q[lang], keep, docs.counts, docs.version))
+                counts.update(_counts(conn, q[lang], keep, docs.counts, docs.version, snap.docs))
     return [(pid, score) for score, pid, _ in found[:n]], counts
 
 

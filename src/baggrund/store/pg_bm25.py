@@ -14,6 +14,8 @@ import math
 import re
 import threading
 
+from .pgquery import unquote_lexeme
+
 __all__ = ["Frequencies", "rescore", "query_lexemes"]
 
 K1, B = 1.2, 0.75
@@ -27,7 +29,7 @@ def query_lexemes(tsquery: str) -> list[str] | None:
     for m in _LEXEME.finditer(tsquery):
         if m.group(2):
             return None
-        lexeme = m.group(1).replace("''", "'").replace("\\\\", "\\")
+        lexeme = unquote_lexeme(m.group(1))
         if lexeme not in out:
             out.append(lexeme)
     return out

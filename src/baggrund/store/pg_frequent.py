@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .pgquery import NORMALIZATION, WEIGHTS, quote_lexeme
+from .pgquery import NORMALIZATION, WEIGHTS, quote_lexeme, unquote_lexeme
 
 __all__ = [
     "FREQUENT",
@@ -102,11 +102,7 @@ def single_lexeme(tsquery: str | None) -> str | None:
     m = _SINGLE.match(tsquery or "")
     if m is None:
         return None
-    return _unquote(m.group(1))
-
-
-def _unquote(text: str) -> str:
-    return text.replace("''", "'").replace("\\\\", "\\")
+    return unquote_lexeme(m.group(1))
 
 
 @dataclass(frozen=True)
@@ -142,7 +138,7 @@ def _alternatives(tsquery: str | None) -> Alternatives | None:
     for leaf in leaves:
         m = _PLAIN.match(leaf)
         if m:
-            words[_unquote(m.group(1))] = None
+            words[unquote_lexeme(m.group(1))] = None
         else:
             others[leaf] = None
     return Alternatives(tuple(words), tuple(others))
@@ -251,16 +247,23 @@ def refresh(conn, *, at_least: int | None = None, keep: int | None = None) -> in
 
 def refresh_if_grown(conn) -> bool:
     """Refresh when the library has grown by a quarter since the last refresh (and can have
-    a frequent word at all). True when it did. Decided under the lock, so that two ingests
-    ending together do not both refresh."""
-    _lock_alone(conn)
-    row = conn.execute("SELECT value FROM meta WHERE key = 'frequent_refreshed'").fetchone()
-    before = int(row["value"]) if row else 0
+    a frequent word at all). True when it did. The passages are counted before the lock, so
+    that writers do not wait for the count; the last refresh is read again under it, so that
+    two ingests ending together do not both refresh."""
     now = conn.execute("SELECT count(*) AS n FROM passages").fetchone()["n"]
-    if now < FREQUENT or now < before * GROWTH:
+    if now < FREQUENT or now < _refreshed_at(conn) * GROWTH:
+        return False
+    _lock_alone(conn)
+    if now < _refreshed_at(conn) * GROWTH:  # another ingest has just refreshed
         return False
     refresh(conn)
     return True
+
+
+def _refreshed_at(conn) -> int:
+    """The number of passages at the last refresh (0: never)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'frequent_refreshed'").fetchone()
+    return int(row["value"]) if row else 0
 
 
 def listed(conn, lexeme: str, keep, drop) -> list[dict] | None:
@@ -299,12 +302,7 @@ def counts(conn, lexeme: str, keep) -> dict[int, int] | None:
     ).fetchall()
     if not rows:
         return None
-    kept = set(keep) if keep is not None else None
-    return {
-        r["doc_id"]: r["n"]
-        for r in rows
-        if r["doc_id"] is not None and (kept is None or r["doc_id"] in kept)
-    }
+    return _among(rows, keep)
 
 
 def any_counts(conn, alternatives: Alternatives, keep) -> dict[int, int] | None:
@@ -345,5 +343,14 @@ def any_counts(conn, alternatives: Alternatives, keep) -> dict[int, int] | None:
     )
     if still != len(every):
         return None
+    return _among(rows, keep)
+
+
+def _among(rows: list[dict], keep) -> dict[int, int]:
+    """{doc_id: n} of the rows whose document is in ``keep`` (None: all)."""
     kept = set(keep) if keep is not None else None
-    return {r["doc_id"]: r["n"] for r in rows if kept is None or r["doc_id"] in kept}
+    return {
+        r["doc_id"]: r["n"]
+        for r in rows
+        if r["doc_id"] is not None and (kept is None or r["doc_id"] in kept)
+    }

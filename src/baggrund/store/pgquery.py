@@ -32,6 +32,7 @@ __all__ = [
     "config_of",
     "compile_query",
     "quote_lexeme",
+    "unquote_lexeme",
 ]
 
 CONFIGS = {"en": "english", "da": "danish"}
@@ -93,6 +94,11 @@ def insert_passages(
 def quote_lexeme(text: str) -> str:
     """A quoted tsquery lexeme: quotes and backslashes doubled."""
     return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def unquote_lexeme(quoted: str) -> str:
+    """The lexeme between the quotes of a tsquery lexeme (the inverse of quote_lexeme)."""
+    return quoted.replace("''", "'").replace("\\\\", "\\")
 
 
 @dataclass(frozen=True)

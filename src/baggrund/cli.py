@@ -448,7 +448,7 @@ def copy(source, target):
 
 @main.group()
 def db():
-    """The store itself: schema upgrades."""
+    """The store itself: schema upgrades, consistency checks."""
 
 
 @db.command()
@@ -476,6 +476,46 @@ def upgrade(db, rum):
         click.echo(f"{db}: schema upgraded from {before} to {after}")
     if rum is not None:
         click.echo(f"{db}: search ranks with {ranking}")
+
+
+@db.command()
+@db_option
+@click.option("--repair", is_flag=True, help="Mend what is found in the search index.")
+@click.option("--json", "as_json", is_flag=True, help="The report as JSON.")
+@handle_errors
+def check(db, repair, as_json):
+    """Compare the store with its search index: passages, content digests, sequence and file
+    checksums, and the store's own consistency. Exit status 1 when anything is wrong."""
+    with Library.open(db, sync=False) as lib:  # as found, not as opening would mend it
+        report = lib.check(repair=repair)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        _print_check(report)
+    sys.exit(0 if report.ok else 1)
+
+
+def _print_check(report) -> None:
+    s = report.store
+    click.echo(
+        f"{report.location}: {s['documents']:,} documents, {s['passages']:,} passages,"
+        f" sequence {s['seq']}"
+    )
+    index = report.index or {}
+    if "passages" in index:
+        click.echo(
+            f"index: {index['passages']:,} passages, sequence {index['seq']}, files"
+            f" {index['files']}; {index['missing']} missing, {index['extra']} not in the store,"
+            f" {index['changed']} changed, {index['duplicated']} duplicated"
+        )
+    elif index:
+        click.echo("index: " + ", ".join(f"{k} {v}" for k, v in index.items() if k != "path"))
+    for line in report.repaired:
+        click.echo(f"repaired: {line}")
+    for finding in report.findings:
+        click.echo(f"problem: {finding.message}")
+    click.echo("ok: the index and the store are in step" if report.ok else
+               f"{len(report.findings)} problem(s) found; `baggrund db check --repair` mends the index")  # fmt: skip
 
 
 def _register() -> None:

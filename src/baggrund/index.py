@@ -1,32 +1,55 @@
 """The full-text index of passages: tantivy, kept in a folder beside the SQLite file.
 
 The SQLite file is the system of record; this index is derived from it. Every document row
-carries a change sequence number; the index records (in ``state.json``) the database it
-belongs to and the highest sequence number it holds. On opening, a missing, foreign or
-damaged index is rebuilt and a stale one is brought up to date from the database.
+carries a change sequence number. The index holds, besides the passages, one record of its own
+(``pid`` 0) with the highest sequence number it holds: it is written in the same commit as the
+passages, so the index and the sequence it claims can never disagree, whatever moment a crash
+picks. Every write first deletes what the index holds of each document it writes, so replaying a
+change twice is harmless. ``state.json`` names the database the index belongs to, the schema and
+the generation (the tantivy folder) that is current; a rebuild writes a new generation and
+switches ``state.json`` to it atomically, so readers never see a half-built index.
 
 Text is analysed per language: English passages go to ``*_en`` fields (Snowball English
-stemmer), Danish ones to ``*_da`` (Snowball Danish). A query is analysed with both."""
+stemmer), Danish ones to ``*_da`` (Snowball Danish). A query is analysed with both.
+
+Results come in a total order: score, then the passage's place in the library (country, annex
+number from the newest, passage order), so two libraries with the same content answer alike."""
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import json
+import logging
 import os
 import shutil
+import struct
+import uuid
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import tantivy
 
+from . import crashpoint
 from .filelock import exclusive
 from .query import AnyOf, ParsedQuery, Phrase, Term
 
-__all__ = ["PassageIndex", "IndexFilters", "IndexHit", "analyzer", "LANGUAGES"]
+__all__ = [
+    "PassageIndex",
+    "IndexFilters",
+    "IndexHit",
+    "IndexEntry",
+    "analyzer",
+    "passage_digest",
+    "LANGUAGES",
+]
 
-SCHEMA_VERSION = 1
+log = logging.getLogger("baggrund")
+
+SCHEMA_VERSION = 2
 LANGUAGES = {"en": "english", "da": "danish"}
 TEXT_FIELDS = ("text", "heading", "title")
 BOOSTS = {
@@ -36,6 +59,8 @@ BOOSTS = {
 }  # tuned on judged questions (docs/benchmarks.md)
 TIE_BREAKER = 0.1  # share of the other alternatives' scores in an OR group
 COUNTRY_BOOST = 20.0  # added to the score of passages of a country the query names
+STATE_PID = 0  # the index's own record (no passage has id 0)
+_MAX_PID = 2**63
 
 
 @functools.cache
@@ -52,8 +77,11 @@ def analyzer(language: str) -> tantivy.TextAnalyzer:
 
 def _schema() -> tantivy.Schema:
     b = tantivy.SchemaBuilder()
-    b.add_unsigned_field("pid", fast=True)
+    b.add_unsigned_field("pid", indexed=True, fast=True)
     b.add_unsigned_field("doc", indexed=True, fast=True)
+    b.add_unsigned_field("order", fast=True)  # the tie-break: see order_key
+    b.add_unsigned_field("digest", fast=True)  # see passage_digest
+    b.add_unsigned_field("seq", fast=True)  # on the index's own record only
     for name in ("country", "source", "series"):
         b.add_text_field(name, tokenizer_name="raw", fast=True)
     for name in ("year", "published", "added"):
@@ -82,8 +110,66 @@ class IndexHit:
     score: float
 
 
+@dataclass(frozen=True, order=True)
+class IndexEntry:
+    """What the index holds of one passage: its document and the digest of its content."""
+
+    pid: int
+    doc: int
+    digest: int
+
+
+_SEGMENT_FILES = ("idx", "pos", "term", "store", "fast", "fieldnorm")
+_FOOTER_MAGIC = 1337
+
+
+def _footer_problem(path: Path) -> str | None:
+    """What is wrong with a tantivy file: missing, no footer, or a checksum that fails."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return "missing"
+    if len(data) < 8:
+        return "cut short"
+    length, magic = struct.unpack("<II", data[-8:])
+    if magic != _FOOTER_MAGIC or length + 8 > len(data):
+        return "no footer (cut short or overwritten)"
+    try:
+        crc = json.loads(data[-8 - length : -8])["crc"]
+    except (ValueError, KeyError, TypeError):
+        return "unreadable footer"
+    if zlib.crc32(memoryview(data)[: -8 - length]) != crc:
+        return "checksum mismatch (the file was changed after it was written)"
+    return None
+
+
 def _day(value) -> int | None:
     return int(value.strftime("%Y%m%d")) if value else None
+
+
+def passage_digest(doc: dict, passage: dict) -> int:
+    """A 64-bit digest of everything the index holds of a passage (its text, heading and place,
+    and its document's searchable fields), so that a check can compare index and store."""
+    parts = [
+        doc["id"], doc["country"], doc["source"], doc["series"] or "", doc["year"] or 0,
+        doc["title"], doc["language"], _day(doc["published"]) or 0, _day(doc["added"]) or 0,
+        doc.get("annex") or 0, passage["id"], passage.get("ordinal") or 0, passage["heading"],
+        passage["text"],
+    ]  # fmt: skip
+    data = json.dumps(parts, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big")
+
+
+def order_key(doc: dict, passage: dict) -> int:
+    """The passage's place in a total order, for equal scores: country (A-Z), then annex number
+    (the newest first), then the passage's order in its document. 64 bits."""
+    letters = (doc["country"] + "   ")[:3]
+    country = 0
+    for ch in letters:
+        country = country * 27 + (ord(ch) - 64 if "A" <= ch <= "Z" else 0)
+    annex = (2**30 - 1) - min(max(int(doc.get("annex") or 0), 0), 2**30 - 1)
+    ordinal = min(max(int(passage.get("ordinal") or 0), 0), 2**19 - 1)
+    return (country << 49) | (annex << 19) | ordinal
 
 
 class PassageIndex:
@@ -94,74 +180,203 @@ class PassageIndex:
         self.owner = owner
         self.schema = _schema()
         self._index: tantivy.Index | None = None
+        self._generation: str | None = None
+        if self.path.exists() and not self.path.is_dir():
+            # derived data only: whatever took the folder's place goes, the index is rebuilt
+            log.warning("%s is not a folder: removing it to rebuild the search index", self.path)
+            self.path.unlink()
 
     # -- state -------------------------------------------------------------------------------
     @property
     def _state_file(self) -> Path:
         return self.path / "state.json"
 
-    def indexed_seq(self) -> int | None:
-        """The highest change sequence the index holds, or None when it must be rebuilt."""
+    def _state(self) -> dict | None:
+        """``state.json`` when it names this database, this schema and a generation."""
         try:
             state = json.loads(self._state_file.read_text())
         except (OSError, ValueError):
             return None
-        if state.get("owner") != self.owner or state.get("schema") != SCHEMA_VERSION:
+        if not isinstance(state, dict):
             return None
-        return int(state.get("seq", -1))
+        generation = state.get("generation")
+        if (
+            state.get("owner") != self.owner
+            or state.get("schema") != SCHEMA_VERSION
+            or not isinstance(generation, str)
+            or not generation.startswith("tantivy-")
+            or "/" in generation
+        ):
+            return None
+        return state
 
-    def _write_state(self, seq: int) -> None:
-        tmp = self._state_file.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"owner": self.owner, "schema": SCHEMA_VERSION, "seq": seq}))
-        os.replace(tmp, self._state_file)
+    def generation_folder(self) -> Path | None:
+        state = self._state()
+        return self.path / state["generation"] if state else None
+
+    def indexed_seq(self) -> int | None:
+        """The highest change sequence the index holds (read from the index's own record, as
+        committed), or None when it must be rebuilt."""
+        try:
+            index = self._open()
+            if index is None:
+                return None
+            index.reload()
+            searcher = index.searcher()
+            found = searcher.search(self._state_query(), limit=2, count=False).hits
+            if len(found) != 1:
+                return None
+            return int(searcher.fast_field_values("seq", [found[0][1]])[0])
+        except (OSError, ValueError, IndexError):
+            return None
+
+    def _state_query(self) -> tantivy.Query:
+        return tantivy.Query.term_query(self.schema, "pid", STATE_PID)
+
+    def damaged_files(self) -> list[str]:
+        """The files of the current generation that are missing, cut short or fail their
+        checksum (tantivy ends every file with a footer holding the CRC-32 of the rest), as
+        ``name: what is wrong``; empty when all are sound."""
+        folder = self.generation_folder()
+        if folder is None:
+            return ["state.json: missing, or of another database or schema"]
+        try:
+            meta = json.loads((folder / "meta.json").read_text())
+            segments = [seg["segment_id"].replace("-", "") for seg in meta["segments"]]
+            deletes = {
+                seg["segment_id"].replace("-", ""): seg["deletes"]["opstamp"]
+                for seg in meta["segments"]
+                if seg.get("deletes")
+            }
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            return [f"meta.json: unreadable ({exc})"]
+        problems = []
+        for sid in segments:
+            names = [f"{sid}.{ext}" for ext in _SEGMENT_FILES]
+            if sid in deletes:
+                names.append(f"{sid}.{deletes[sid]}.del")
+            for name in names:
+                problem = _footer_problem(folder / name)
+                if problem:
+                    problems.append(f"{name}: {problem}")
+        return problems
 
     def lock(self) -> contextlib.AbstractContextManager[None]:
         """An exclusive lock for writers, across processes."""
         return exclusive(self.path)
 
-    def _open(self, *, create: bool = False) -> tantivy.Index:
-        if self._index is None or create:
-            if create:
-                shutil.rmtree(self.path / "tantivy", ignore_errors=True)
-            (self.path / "tantivy").mkdir(parents=True, exist_ok=True)
-            self._index = tantivy.Index(self.schema, path=str(self.path / "tantivy"), reuse=True)
-            for lang in LANGUAGES:
-                self._index.register_tokenizer(f"bg_{lang}", analyzer(lang))
+    def _open(self) -> tantivy.Index | None:
+        """The current generation's index (reopened when another process switched it), or
+        None when there is none."""
+        state = self._state()
+        if state is None:
+            self._index = self._generation = None
+            return None
+        if self._index is None or self._generation != state["generation"]:
+            folder = self.path / state["generation"]
+            if not (folder / "meta.json").is_file():
+                return None
+            self._index = self._load(folder)
+            self._generation = state["generation"]
         return self._index
 
+    def _load(self, folder: Path) -> tantivy.Index:
+        index = tantivy.Index(self.schema, path=str(folder), reuse=True)
+        for lang in LANGUAGES:
+            index.register_tokenizer(f"bg_{lang}", analyzer(lang))
+        return index
+
     # -- writing -----------------------------------------------------------------------------
-    def write(self, documents: Iterable[tuple[dict, list[dict]]], seq: int, *, rebuild=False):
-        """Replace the passages of each (document row, passage rows) pair, commit, and record
-        ``seq``. Call under :meth:`lock`."""
-        index = self._open(create=rebuild)
+    def write(
+        self,
+        documents: Iterable[tuple[dict, list[dict]]],
+        seq: int,
+        *,
+        rebuild: bool = False,
+        remove_documents: Iterable[int] = (),
+        remove_passages: Iterable[int] = (),
+    ) -> None:
+        """Replace the passages of each (document row, passage rows) pair, drop those of
+        ``remove_documents`` and the entries ``remove_passages``, and record ``seq``, in one
+        commit. With ``rebuild``, a new generation is written from ``documents`` alone and
+        made current once committed. Call under :meth:`lock`."""
+        if rebuild:
+            return self._rebuild(documents, seq)
+        index = self._open()
+        if index is None:
+            raise ValueError(f"{self.path}: no index to update; rebuild it")
+        writer = index.writer(heap_size=256_000_000, num_threads=2)
+        s = self.schema
+        removed = list(remove_passages)
+        if removed:
+            writer.delete_documents_by_query(tantivy.Query.term_set_query(s, "pid", removed))
+        for doc_id in remove_documents:
+            writer.delete_documents_by_query(tantivy.Query.term_query(s, "doc", doc_id))
+        for doc, passages in documents:
+            # delete_documents_by_term deletes nothing for an unsigned field in tantivy-py 0.27
+            writer.delete_documents_by_query(tantivy.Query.term_query(s, "doc", doc["id"]))
+            self._add(writer, doc, passages)
+        self._commit(writer, index, seq)
+
+    def _rebuild(self, documents: Iterable[tuple[dict, list[dict]]], seq: int) -> None:
+        self.path.mkdir(parents=True, exist_ok=True)
+        generation = f"tantivy-{uuid.uuid4().hex[:12]}"
+        folder = self.path / generation
+        folder.mkdir()
+        index = self._load(folder)
         writer = index.writer(heap_size=256_000_000, num_threads=2)
         for doc, passages in documents:
-            if not rebuild:
-                writer.delete_documents_by_term("doc", doc["id"])
-            lang = doc["language"] if doc["language"] in LANGUAGES else "en"
-            common = {
-                "doc": doc["id"],
-                "country": doc["country"],
-                "source": doc["source"],
-                "series": doc["series"] or "",
-                "year": doc["year"] or 0,
-                f"title_{lang}": doc["title"],
+            self._add(writer, doc, passages)
+        self._commit(writer, index, seq)
+        tmp = self._state_file.with_suffix(".tmp")
+        state = {"owner": self.owner, "schema": SCHEMA_VERSION, "generation": generation}
+        tmp.write_text(json.dumps(state))
+        os.replace(tmp, self._state_file)  # the new generation is current from here on
+        self._index, self._generation = index, generation
+        self._remove_other_generations(generation)
+
+    def _remove_other_generations(self, keep: str) -> None:
+        """Old generations and those of rebuilds that died half-way (readers that still have
+        one open keep their files until they move on: unlinked files stay readable)."""
+        for entry in self.path.iterdir():
+            if entry.name != keep and (entry.name.startswith("tantivy") and entry.is_dir()):
+                shutil.rmtree(entry, ignore_errors=True)
+
+    def _add(self, writer, doc: dict, passages: list[dict]) -> None:
+        lang = doc["language"] if doc["language"] in LANGUAGES else "en"
+        common = {
+            "doc": doc["id"],
+            "country": doc["country"],
+            "source": doc["source"],
+            "series": doc["series"] or "",
+            "year": doc["year"] or 0,
+            f"title_{lang}": doc["title"],
+        }
+        published, added = _day(doc["published"]), _day(doc["added"])
+        if published:
+            common["published"] = published
+        if added:
+            common["added"] = added
+        for p in passages:
+            fields = {
+                "pid": p["id"],
+                "order": order_key(doc, p),
+                "digest": passage_digest(doc, p),
+                f"text_{lang}": p["text"],
+                f"heading_{lang}": p["heading"],
             }
-            published, added = _day(doc["published"]), _day(doc["added"])
-            if published:
-                common["published"] = published
-            if added:
-                common["added"] = added
-            for p in passages:
-                fields = {
-                    "pid": p["id"],
-                    f"text_{lang}": p["text"],
-                    f"heading_{lang}": p["heading"],
-                }
-                writer.add_document(tantivy.Document.from_dict({**common, **fields}, self.schema))
+            writer.add_document(tantivy.Document.from_dict({**common, **fields}, self.schema))
+
+    def _commit(self, writer, index: tantivy.Index, seq: int) -> None:
+        """Replace the index's own record with one holding ``seq`` and commit: the passages and
+        the sequence they stand for become durable together."""
+        writer.delete_documents_by_query(self._state_query())
+        state = {"pid": STATE_PID, "seq": seq}
+        writer.add_document(tantivy.Document.from_dict(state, self.schema))
+        crashpoint.reached("index.before_commit")
         writer.commit()
+        crashpoint.reached("index.after_commit")
         writer.wait_merging_threads()
-        self._write_state(seq)
         index.reload()
 
     # -- searching ---------------------------------------------------------------------------
@@ -232,7 +447,7 @@ class PassageIndex:
         subqueries = [(occur, self._clause(c)) for c in content]
         subqueries += [(tantivy.Occur.MustNot, self._clause(c)) for c in parsed.excluded]
         if not content:
-            subqueries.append((tantivy.Occur.Must, tantivy.Query.all_query()))
+            subqueries.append((tantivy.Occur.Must, self.all_passages()))
         main = tantivy.Query.boolean_query(subqueries)
         parts = [(tantivy.Occur.Must, main)]
         parts += [(tantivy.Occur.Must, tantivy.Query.const_score_query(q, 0.0)) for q in filters_q]
@@ -242,16 +457,44 @@ class PassageIndex:
             parts.append((tantivy.Occur.Should, boost))
         return main if len(parts) == 1 else tantivy.Query.boolean_query(parts)
 
+    def all_passages(self) -> tantivy.Query:
+        """Every passage (not the index's own record)."""
+        return tantivy.Query.range_query(
+            self.schema, "pid", tantivy.FieldType.Unsigned, STATE_PID + 1, _MAX_PID
+        )
+
+    def _searcher(self) -> tantivy.Searcher:
+        index = self._open()
+        if index is None:
+            raise ValueError(f"{self.path}: the search index is missing; reopen the library")
+        return index.searcher()
+
     def search(self, query: tantivy.Query, limit: int, offset: int) -> tuple[list[IndexHit], int]:
-        searcher = self._open().searcher()
-        result = searcher.search(query, limit=limit, offset=offset, count=True)
-        addresses = [addr for _, addr in result.hits]
+        """The hits ``offset`` to ``offset + limit`` in the total order (score, then the place
+        in the library), and how many passages match. Passages with the same score as the last
+        one wanted are all fetched, so that which of them make the page does not depend on how
+        tantivy happened to lay out its segments."""
+        searcher = self._searcher()
+        want = offset + limit
+        if want <= 0:
+            result = searcher.search(query, limit=1, count=True)
+            return [], result.count or 0
+        fetch = want
+        while True:
+            result = searcher.search(query, limit=fetch, count=True)
+            found, total = result.hits, result.count or 0
+            if len(found) < fetch or found[-1][0] < found[want - 1][0] or fetch >= total:
+                break  # every passage that ties with the last one wanted is in hand
+            fetch = min(total, fetch * 8)
+        addresses = [addr for _, addr in found]
         pids = searcher.fast_field_values("pid", addresses) if addresses else []
-        hits = [IndexHit(pid, score) for (score, _), pid in zip(result.hits, pids, strict=True)]
-        return hits, result.count or 0
+        keys = searcher.fast_field_values("order", addresses) if addresses else []
+        ranked = sorted(zip(found, keys, pids, strict=True), key=lambda t: (-t[0][0], t[1], t[2]))
+        hits = [IndexHit(pid, score) for (score, _), _, pid in ranked[offset:want]]
+        return hits, total
 
     def facets(self, query: tantivy.Query, size: int = 50) -> dict[str, dict[str, int]]:
-        searcher = self._open().searcher()
+        searcher = self._searcher()
         agg = {
             name: {"terms": {"field": name, "size": size}} for name in ("country", "source", "year")
         }
@@ -262,4 +505,17 @@ class PassageIndex:
         return out
 
     def count(self) -> int:
-        return self._open().searcher().num_docs
+        """The number of passages the index holds."""
+        searcher = self._searcher()
+        return searcher.search(self.all_passages(), limit=1, count=True).count or 0
+
+    def entries(self) -> list[IndexEntry]:
+        """Every passage entry the index holds (duplicates included), by passage id."""
+        searcher = self._searcher()
+        n = searcher.num_docs
+        if n == 0:
+            return []
+        found = searcher.search(self.all_passages(), limit=n, count=False).hits
+        addresses = [addr for _, addr in found]
+        columns = [searcher.fast_field_values(f, addresses) for f in ("pid", "doc", "digest")]
+        return sorted(IndexEntry(*row) for row in zip(*columns, strict=True))

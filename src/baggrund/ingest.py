@@ -9,10 +9,15 @@ import datetime as dt
 import logging
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
+from . import crashpoint
 from .document import Document, Record, prepare
 from .errors import BaggrundError
 from .fact import passage_facts
@@ -94,15 +99,47 @@ def _fact_workers(paths: list[str | os.PathLike]) -> ProcessPoolExecutor | None:
         or total_bytes(paths) < FACT_WORKERS_FROM_BYTES
     ):
         return None
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    pool = ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_die_with,
+        initargs=(os.getpid(),),
+    )
     pool.submit(int).result()  # start them now
     return pool
+
+
+def _die_with(parent: int) -> None:
+    """In a fact worker: exit as soon as the ingest that started it is gone, however it ended
+    (a worker left behind would hold the parent's files and sessions). On Linux the kernel
+    sends SIGKILL when the parent dies; elsewhere a thread watches the parent."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before the kernel was asked
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="baggrund-parent-watch", daemon=True).start()
+
+
+def _extract(texts, **options) -> list:
+    """Fact extraction, as a worker runs it."""
+    crashpoint.reached("facts.worker")
+    return passage_facts(texts, **options)
 
 
 def _extract_ahead(pool: ProcessPoolExecutor | None, doc: Document) -> Future | None:
     if pool is None:
         return None
-    return pool.submit(passage_facts, doc.passage_texts(), series=doc.series,
+    return pool.submit(_extract, doc.passage_texts(), series=doc.series,
                        edition_year=doc.edition_year, published=doc.published,
                        language=doc.language)  # fmt: skip
 
@@ -226,9 +263,11 @@ class _Batches:
     def _save(self, docs: list[Document], ahead: list[Future | None]) -> None:
         docs = [_with_facts(doc, f) for doc, f in zip(docs, ahead, strict=True)]
         self._settle()
+        crashpoint.reached("ingest.batch_read")
         if self.background is None:
             for outcome in self.store.save(docs, self.today):
                 self.record(_event(outcome))
+            crashpoint.reached("ingest.reported")
         else:
             self.pending = self.background.submit(self.store.save, docs, self.today)
 
@@ -237,6 +276,7 @@ class _Batches:
             outcomes, self.pending = self.pending.result(), None
             for outcome in outcomes:
                 self.record(_event(outcome))
+            crashpoint.reached("ingest.reported")
 
     def close(self) -> None:
         if self.background is not None:

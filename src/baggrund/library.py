@@ -22,6 +22,7 @@ from .reader import DEFAULT_MAX_BYTES
 from .search import SearchResult, search
 from .source import canonical_source
 from .store import Store, open_store
+from .store.integrity import CheckReport
 
 __all__ = ["Library", "PassageView", "DEFAULT_DB"]
 
@@ -64,9 +65,11 @@ class Library:
         self.store = store
 
     @classmethod
-    def open(cls, location: str | os.PathLike | None = None) -> Library:
-        """Open the store at ``location``, ``$BAGGRUND_DB``, or ``./baggrund.db``."""
-        return cls(open_store(str(location or os.environ.get("BAGGRUND_DB") or DEFAULT_DB)))
+    def open(cls, location: str | os.PathLike | None = None, *, sync: bool = True) -> Library:
+        """Open the store at ``location``, ``$BAGGRUND_DB``, or ``./baggrund.db``. The search
+        index is brought in step as it opens, unless ``sync`` is False (for :meth:`check`)."""
+        where = str(location or os.environ.get("BAGGRUND_DB") or DEFAULT_DB)
+        return cls(open_store(where, sync=sync))
 
     def close(self) -> None:
         self.store.close()
@@ -199,6 +202,13 @@ class Library:
 
     def stats(self) -> dict:
         return self.store.stats()
+
+    def check(self, *, repair: bool = False) -> CheckReport:
+        """Compare the store with itself and with its derived index (``baggrund db check``):
+        half-stored documents, annex counters, and every passage of the index against the
+        store (ids, content digests, sequence, file checksums). With ``repair``, the index is
+        mended and checked again. ``report.ok`` says whether anything is wrong."""
+        return self.store.check(repair=repair)
 
     @property
     def location(self) -> str:

@@ -11,12 +11,15 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from ..document import Document
 from ..errors import AnnexConflict, BaggrundError
 from ..index import IndexFilters
 from ..query import ParsedQuery
+
+if TYPE_CHECKING:
+    from .integrity import CheckReport
 
 __all__ = [
     "Store",
@@ -155,6 +158,9 @@ class Store(Protocol):
 
     def stats(self) -> dict: ...
 
+    def check(self, *, repair: bool = False) -> CheckReport:
+        """What ``baggrund db check`` reports (see :mod:`.integrity`)."""
+
     def bundle(self, ref: str) -> dict | None:
         """A case bundle with its items (anchor, note, quoted, added) in order."""
 
@@ -187,16 +193,17 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
-def open_store(location: str, *, upgrade: bool = False) -> Store:
+def open_store(location: str, *, upgrade: bool = False, sync: bool = True) -> Store:
     """Open (creating if needed) the store at ``location``: a file path for SQLite, or a
     ``postgresql://`` (``postgres://``) URL for PostgreSQL (needs the ``postgres`` extra).
     A store at an older schema version is an error, unless ``upgrade`` (``baggrund db
     upgrade``) lets the SQLite store apply the missing steps as it opens (PostgreSQL
-    applies them in :meth:`Store.upgrade`)."""
+    applies them in :meth:`Store.upgrade`). ``sync``: bring a derived index in step as the
+    store opens (``baggrund db check`` opens without, to report what it finds)."""
     if location.startswith(("postgresql://", "postgres://")):
         from .postgres import PostgresStore
 
         return PostgresStore(location)
     from .sqlite import SQLiteStore
 
-    return SQLiteStore(location, upgrade=upgrade)
+    return SQLiteStore(location, upgrade=upgrade, sync=sync)

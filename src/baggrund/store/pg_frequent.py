@@ -85,7 +85,7 @@ STEP = [
 
 _RANK = "ts_rank(%(weights)s::float4[], p.tsv, f.query, %(norm)s)::float8"
 # (frequent word, passage) pairs of some passages: FROM clause, joined on the word
-_PAIRS = """passages p CROSS JOIN LATERAL unnest(tsvector_to_array(p.tsv)) AS l(lexeme)
+PAIRS = """passages p CROSS JOIN LATERAL unnest(tsvector_to_array(p.tsv)) AS l(lexeme)
     JOIN frequent_words f ON f.lexeme = l.lexeme"""
 _SINGLE = re.compile(r"^[\s(]*'((?:[^']|'')*)'[\s)]*$")
 _LEAF = re.compile(r"\(\s*([^()]*?)\s*\)")  # an innermost group: a word, phrase or prefix
@@ -184,7 +184,7 @@ def add(conn, doc_id: int) -> None:
     conn.execute("DELETE FROM frequent_best WHERE doc_id = %s", (doc_id,))
     conn.execute(
         f"""INSERT INTO frequent_counts (lexeme, doc_id, n, pids)
-        SELECT f.lexeme, p.doc_id, count(*), array_agg(p.id ORDER BY p.id) FROM {_PAIRS}
+        SELECT f.lexeme, p.doc_id, count(*), array_agg(p.id ORDER BY p.id) FROM {PAIRS}
         WHERE p.doc_id = %(doc)s GROUP BY f.lexeme, p.doc_id""",
         {"doc": doc_id},
     )
@@ -192,7 +192,7 @@ def add(conn, doc_id: int) -> None:
         f"""INSERT INTO frequent_best (lexeme, rank, pid, doc_id)
         SELECT lexeme, rank, pid, doc_id FROM (
             SELECT f.lexeme, {_RANK} AS rank, p.id AS pid, p.doc_id, f.floor_rank, f.floor_pid
-            FROM {_PAIRS} WHERE p.doc_id = %(doc)s) c
+            FROM {PAIRS} WHERE p.doc_id = %(doc)s) c
         WHERE c.floor_rank IS NULL OR c.rank > c.floor_rank
             OR (c.rank = c.floor_rank AND c.pid < c.floor_pid)""",
         _params(doc=doc_id),
@@ -217,7 +217,7 @@ def refresh(conn, *, at_least: int | None = None, keep: int | None = None) -> in
     )
     conn.execute(
         f"""INSERT INTO frequent_counts (lexeme, doc_id, n, pids)
-        SELECT f.lexeme, p.doc_id, count(*), array_agg(p.id ORDER BY p.id) FROM {_PAIRS}
+        SELECT f.lexeme, p.doc_id, count(*), array_agg(p.id ORDER BY p.id) FROM {PAIRS}
         GROUP BY f.lexeme, p.doc_id"""
     )
     conn.execute(
@@ -225,7 +225,7 @@ def refresh(conn, *, at_least: int | None = None, keep: int | None = None) -> in
         SELECT lexeme, rank, pid, doc_id FROM (
             SELECT f.lexeme, r.rank, p.id AS pid, p.doc_id, row_number() OVER (
                 PARTITION BY f.lexeme ORDER BY r.rank DESC, p.id) AS i
-            FROM {_PAIRS} CROSS JOIN LATERAL (SELECT {_RANK} AS rank) r) t
+            FROM {PAIRS} CROSS JOIN LATERAL (SELECT {_RANK} AS rank) r) t
         WHERE i <= %(keep)s""",
         _params(keep=keep),
     )

@@ -32,11 +32,14 @@ from . import (
     bundle_tables,
     decide,
     fact_tables,
+    pg_check,
     pg_frequent,
     pg_rum,
+    pg_session,
     pgquery,
     pgsearch,
 )
+from .integrity import CheckReport
 from .pg_bundles import PostgresBundles
 from .pg_docs import DocCache
 from .pg_facts import PostgresFacts
@@ -185,6 +188,7 @@ class PostgresStore(PostgresBundles, PostgresFacts, PostgresTransfer):
         options = {} if "connect_timeout" in url else {"connect_timeout": 10}
         try:
             with psycopg.connect(url, row_factory=dict_row, **options) as conn:
+                pg_session.configure(conn)
                 self._version = self._migrate(conn)
                 self._rum = pg_rum.schema(conn)
         except psycopg.Error as exc:  # unreachable, refused, or not allowed to create tables
@@ -196,6 +200,7 @@ class PostgresStore(PostgresBundles, PostgresFacts, PostgresTransfer):
             min_size=min(2, max(1, size)),  # search counts beside ranking on a second
             max_size=max(1, size),
             kwargs={"row_factory": dict_row, **options},
+            configure=pg_session.configure,
             open=True,
             name="baggrund",
         )
@@ -463,6 +468,10 @@ class PostgresStore(PostgresBundles, PostgresFacts, PostgresTransfer):
                 return work(conn)
 
         return self._helpers.submit(run)
+
+    def check(self, *, repair: bool = False) -> CheckReport:
+        """The store's checks and a sample of the frequent words' tables (:mod:`.pg_check`)."""
+        return pg_check.check(self, repair=repair)
 
     def forget_counts(self) -> None:
         """Drop this process's cached match counts and word frequencies (benchmarks time every

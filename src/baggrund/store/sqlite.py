@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from .. import crashpoint
 from ..document import Document
 from ..errors import BadDocument, BaggrundError, StoreError
 from ..index import PassageIndex
@@ -25,8 +26,10 @@ from . import (
     SaveOutcome,
     SearchRequest,
     decide,
+    sqlite_check,
     sqlite_transfer,
 )
+from .integrity import CheckReport
 from .sqlite_bundles import SQLiteBundles
 from .sqlite_facts import SQLiteFacts
 from .sqlite_schema import MIGRATIONS, SCHEMA_VERSION
@@ -45,7 +48,7 @@ def _iso(value: dt.date | None) -> str | None:
 class SQLiteStore(SQLiteBundles, SQLiteFacts):
     """A library in one SQLite file."""
 
-    def __init__(self, path: str, *, upgrade: bool = False):
+    def __init__(self, path: str, *, upgrade: bool = False, sync: bool = True):
         """Open (creating if needed) the file; with ``upgrade``, an older schema is upgraded
         first, otherwise it is an error that says to run ``baggrund db upgrade``."""
         self.path = Path(path)
@@ -62,7 +65,8 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts):
             raise StoreError(f"{self.path}: not a baggrund database ({exc})") from None
         self.index = PassageIndex(f"{self.path}.index", self._meta("uuid"))
         self._latest_cache: tuple[int, dict] = (-1, {})
-        self.sync_index(check_count=True)
+        if sync:
+            self.sync_index(check_count=True)
 
     # -- schema and bookkeeping --------------------------------------------------------------
     def _migrate(self) -> None:
@@ -147,7 +151,7 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts):
         docs = [
             dict(r)
             for r in self.db.execute(
-                f"SELECT id, country, source, series, title, language, published, added,"
+                f"SELECT id, country, annex, source, series, title, language, published, added,"
                 f" COALESCE(edition_year, CAST(substr(published, 1, 4) AS INTEGER)) AS year"
                 f" FROM documents {where}",
                 args,
@@ -158,9 +162,9 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts):
             for name in ("published", "added"):
                 doc[name] = dt.date.fromisoformat(doc[name]) if doc[name] else None
             passages = [
-                {"id": r[0], "text": r[1], "heading": r[2]}
+                {"id": r[0], "text": r[1], "heading": r[2], "ordinal": r[3]}
                 for r in self.db.execute(
-                    "SELECT p.id, p.text, s.path FROM passages p JOIN sections s"
+                    "SELECT p.id, p.text, s.path, p.ordinal FROM passages p JOIN sections s"
                     " ON s.doc_id = p.doc_id AND s.ordinal = p.section WHERE p.doc_id = ?"
                     " ORDER BY p.ordinal",
                     (doc["id"],),
@@ -193,6 +197,10 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts):
             return self.index.count() != self._passage_count()
         except (OSError, ValueError):
             return True
+
+    def check(self, *, repair: bool = False) -> CheckReport:
+        """Compare the file with itself and with its index (see :mod:`.sqlite_check`)."""
+        return sqlite_check.check(self, repair=repair)
 
     def _passage_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM passages").fetchone()[0]
@@ -231,6 +239,8 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts):
                         changed.append(seq)
                     outcomes.append(outcome)
                 self.db.execute("UPDATE meta SET value = ? WHERE key = 'seq'", (str(seq),))
+                crashpoint.reached("store.before_commit")
+            crashpoint.reached("store.after_commit")
             if changed:
                 self.index.write(self._index_rows("WHERE seq >= ?", (changed[0],)), seq)
         return outcomes

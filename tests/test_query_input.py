@@ -131,7 +131,7 @@ OPTIONS = st.fixed_dictionaries(
     {},
     optional={
         "limit": st.integers(-5, 2000),
-        "offset": st.integers(-5, 20_000) | st.just(99999999999999999999),
+        "offset": st.integers(-5, 200_000) | st.just(99999999999999999999),
         "country": st.one_of(st.text(max_size=20), st.sampled_from(["AZE", "N/A", "NA"])),
         "source": st.text(max_size=20),
         "series": st.text(max_size=20),

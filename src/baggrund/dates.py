@@ -76,9 +76,15 @@ def _in_range(date: dt.date, text: str, field: str) -> dt.date:
     return date
 
 
+def _year_error(field: str, text: str, year: str) -> BadDate:
+    if len(year) == 2:
+        return _fail(field, text, "has a two-digit year, which is ambiguous")
+    return _fail(field, text, "has no four-digit year")
+
+
 def _day(field: str, text: str, year: str, month: int, day: str) -> dt.date:
     if len(year) != 4:
-        raise _fail(field, text, "has no four-digit year")
+        raise _year_error(field, text, year)
     try:
         return dt.date(int(year), month, int(day))
     except ValueError:
@@ -96,7 +102,7 @@ def _read(text: str, field: str) -> dt.date:
         if len(first) == 4:  # year first: 2024-06-24
             return _day(field, text, first, int(middle), last)
         if len(last) != 4:
-            raise _fail(field, text, "has no four-digit year")
+            raise _year_error(field, text, last)
         if int(middle) > 12 and int(first) <= 12:
             raise _fail(field, text, "is month first; numeric dates are read day first")
         if int(middle) > 12:

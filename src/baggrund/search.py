@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 MAX_LIMIT = 1000
-MAX_OFFSET = 10_000  # pages beyond the candidates fetched (MAX_CANDIDATES) are empty anyway
+MAX_OFFSET = 100_000  # as the web allows; pages past the candidates fetched are empty anyway
 # A pasted paragraph, not a pasted report: 4,000 characters of distinct words take 2.8 s on
 # PostgreSQL with the bundled sample.
 MAX_QUERY_CHARS = 4000

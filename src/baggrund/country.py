@@ -19,6 +19,10 @@ Each source has a strength (codes > aliases > primary names > official names > t
 an inverted name). A key claimed by several countries goes to the strongest source; if two
 different countries tie at the strongest source, the key is ambiguous and resolves to
 neither ("Korea", "Congo", "Virgin Islands").
+
+Placeholders for a missing value ("N/A", "n.a.", "-", "none", "unknown", "ukendt") are refused
+as such. "NA" and "na" are Namibia's alpha-2 code but are written as often for "not available",
+so they are refused as ambiguous; "NAM" and "Namibia" are Namibia.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from baggrund.errors import UnknownCountry
+from baggrund.errors import UnknownCountry, shown
 
 __all__ = ["Country", "resolve_country", "country_by_code", "all_countries"]
 
@@ -93,6 +97,13 @@ _NON_WORD = re.compile(r"[\W_]+")
 # "Gambia, The", "Korea, Republic of", "Congo, The Democratic Republic of the".
 _INVERTED = re.compile(r"^(?P<head>.+),\s*(?P<tail>the|[^,]*\bof(?:\s+the)?)\s*$", re.IGNORECASE)
 _TRAILING_PAREN = re.compile(r"\s*\([^()]*\)\s*$")
+# Marks written where a value is missing: "-", "--", "?", "...", "n/a" (after _norm: "na").
+_MISSING_MARKS = re.compile(r"[\s\-‐‑‒–—―?./*_]+")
+_PLACEHOLDER_NAMES = (
+    "n/a", "none", "unknown", "not known", "not available", "not applicable", "null", "nil",
+    "tbd", "tba", "unknown country", "ukendt", "ukendt land", "ingen", "ikke oplyst",
+    "ikke angivet", "ikke relevant",
+)  # fmt: skip
 
 
 def _norm(text: str) -> str:
@@ -198,22 +209,44 @@ def _tables() -> _Tables:
     return _Tables(dict(sorted(countries.items())), by_code, candidates, by_key, ambiguous)
 
 
+@cache
+def _placeholders() -> frozenset[str]:
+    return frozenset(_norm(name) for name in _PLACEHOLDER_NAMES)
+
+
+def _placeholder(text: str, name: str) -> UnknownCountry | None:
+    """The error for a placeholder ("N/A", "-", "ukendt") or the ambiguous "NA", else None."""
+    key = _norm(text)
+    if key == "na" and text.strip().isalpha():
+        return UnknownCountry(
+            f"ambiguous country {shown(name)}: Namibia's two-letter code, or 'not available'; "
+            "write NAM or Namibia"
+        )
+    if key in _placeholders() or (not key and text.strip() and _MISSING_MARKS.fullmatch(text)):
+        return UnknownCountry(
+            f"country {shown(name)} is a placeholder for a missing value, not a country"
+        )
+    return None
+
+
 def resolve_country(name: str) -> Country:
     """Return the country a Danish or English name (or an ISO code) stands for.
 
-    Raises UnknownCountry for an unknown, empty or ambiguous name.
+    Raises UnknownCountry for an unknown, empty, ambiguous or placeholder name ("N/A").
     """
     if not isinstance(name, str):
-        raise UnknownCountry(f"unknown country {name!r}")
+        raise UnknownCountry(f"unknown country {shown(name)}")
     tables = _tables()
     for text in (name, _TRAILING_PAREN.sub("", name)):
+        if error := _placeholder(text, name):
+            raise error
         key = _norm(text)
         if key in tables.by_key:
             return tables.countries[tables.by_key[key]]
         if key in tables.ambiguous:
             options = " or ".join(tables.ambiguous[key])
-            raise UnknownCountry(f"ambiguous country {name!r}: could be {options}")
-    raise UnknownCountry(f"unknown country {name!r}")
+            raise UnknownCountry(f"ambiguous country {shown(name)}: could be {options}")
+    raise UnknownCountry(f"unknown country {shown(name)}")
 
 
 def country_by_code(code: str) -> Country:

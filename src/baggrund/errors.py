@@ -6,11 +6,13 @@ __all__ = [
     "BaggrundError",
     "UnknownCountry",
     "BadDate",
+    "BadQuery",
     "BadDocument",
     "FormatError",
     "AnnexConflict",
     "NotFound",
     "StoreError",
+    "shown",
 ]
 
 
@@ -24,6 +26,10 @@ class UnknownCountry(BaggrundError, ValueError):
 
 class BadDate(BaggrundError, ValueError):
     """A date that cannot be read in Danish, English or ISO form."""
+
+
+class BadQuery(BaggrundError, ValueError):
+    """A search the library refuses: a limit or offset out of bounds, a query too long."""
 
 
 class BadDocument(BaggrundError, ValueError):
@@ -45,3 +51,10 @@ class NotFound(BaggrundError, LookupError):
 
 class StoreError(BaggrundError):
     """The store cannot be opened or is in an unexpected state."""
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """``value`` as a message shows it: its repr (control characters escaped, so the message
+    stays one line), cut to about ``limit`` characters."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[: limit - 1]}…"

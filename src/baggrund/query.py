@@ -3,14 +3,17 @@
 Parsing never fails: a stray quote, colon or bracket is taken literally (and, being
 punctuation, matches nothing by itself). Every word the user typed is kept in the parsed
 query; common words (the, of, og, i ...) are marked so that the engine can drop them from
-matching while phrases keep them."""
+matching while phrases keep them. :func:`clean_query` makes any text safe to search, store and
+show (search applies it first): a lone surrogate becomes U+FFFD, NUL and other control
+characters a space."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["Term", "Phrase", "AnyOf", "ParsedQuery", "parse_query", "STOPWORDS"]
+__all__ = ["Term", "Phrase", "AnyOf", "ParsedQuery", "parse_query", "clean_query", "STOPWORDS"]
 
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are aren't as at be because been
@@ -75,6 +78,25 @@ class ParsedQuery:
             for option in options:
                 words.extend(option.words if isinstance(option, Phrase) else [option.text])
         return words
+
+
+# Invisible characters that join what they stand in: soft hyphen, zero-width (non-)joiner,
+# word joiner, byte order mark.
+_JOINERS = dict.fromkeys(map(ord, "\u00ad\u200c\u200d\u2060\ufeff"))
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_query(text: str) -> str:
+    """``text`` that every store, terminal and web page can take: a lone surrogate (what an
+    undecodable byte becomes in ``sys.argv``) is replaced by U+FFFD, soft hyphens and
+    zero-width joiners are dropped, and NUL, other control and format characters (zero-width
+    space, direction marks) become spaces; tabs and line breaks stay, being spaces already."""
+    text = _SURROGATE.sub("\ufffd", text).translate(_JOINERS)
+    if text.isprintable():
+        return text
+    return "".join(
+        " " if unicodedata.category(c) in ("Cc", "Cf") and c not in "\t\n\r" else c for c in text
+    )
 
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')

@@ -10,17 +10,31 @@ from .citation import cite_da, cite_en
 from .country import country_by_code, resolve_country
 from .dates import parse_date
 from .edition import fold_editions
+from .errors import BadQuery, shown
 from .expansion import find_country, translate_danish
 from .index import COUNTRY_BOOST, IndexFilters
-from .query import parse_query
+from .query import AnyOf, ParsedQuery, Term, clean_query, parse_query
 from .semantic import semantic_page
 from .snippet import make_snippet, query_stems
 from .source import canonical_source
 from .store import SearchRequest, Store
 
-__all__ = ["Hit", "SearchResult", "search", "MAX_LIMIT"]
+__all__ = [
+    "Hit",
+    "SearchResult",
+    "search",
+    "MAX_LIMIT",
+    "MAX_OFFSET",
+    "MAX_QUERY_CHARS",
+    "MAX_PREFIXES",
+]
 
 MAX_LIMIT = 1000
+MAX_OFFSET = 100_000  # as the web allows; pages past the candidates fetched are empty anyway
+# A pasted paragraph, not a pasted report: 4,000 characters of distinct words take 2.8 s on
+# PostgreSQL with the bundled sample.
+MAX_QUERY_CHARS = 4000
+MAX_PREFIXES = 10  # each prefix* is a scan of the index's terms
 FOLD_FACTOR = 3  # candidates fetched per hit shown, for folding editions
 MAX_CANDIDATES = 3000
 KEYWORDS = 3  # up to this many content words, a query is keywords that must all match
@@ -90,6 +104,35 @@ def _day(value: str | dt.date | None, field: str) -> int | None:
     return int(date.strftime("%Y%m%d")) if date else None
 
 
+def _bounded(name: str, value: object, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise BadQuery(f"{name} must be a whole number, not {shown(value)}")
+    if not low <= value <= high:
+        raise BadQuery(f"{name} must be between {low:,} and {high:,}, not {shown(value)}")
+    return value
+
+
+def _checked_query(query: object) -> ParsedQuery:
+    """The parsed query, or BadQuery for one that is not text, too long or too costly."""
+    if query is None:
+        query = ""
+    if not isinstance(query, str):
+        raise BadQuery(f"query must be text, not {shown(query)}")
+    if len(query) > MAX_QUERY_CHARS:
+        raise BadQuery(f"query is {len(query):,} characters long; at most {MAX_QUERY_CHARS:,}")
+    parsed = parse_query(clean_query(query))
+    clauses = [*parsed.required, *parsed.excluded]
+    options = [o for c in clauses for o in (c.options if isinstance(c, AnyOf) else (c,))]
+    prefixes = sum(isinstance(o, Term) and o.prefix for o in options)
+    if prefixes > MAX_PREFIXES:
+        raise BadQuery(f"query has {prefixes} prefix* words; at most {MAX_PREFIXES}")
+    return parsed
+
+
+def _text_filter(value: str | None) -> str | None:
+    return " ".join(clean_query(value).split()) if value else None
+
+
 def build_filters(
     *,
     country: str | None = None,
@@ -103,8 +146,8 @@ def build_filters(
     """Filters from user input; raises UnknownCountry or BadDate naming the bad value."""
     return IndexFilters(
         country=resolve_country(country).code if country else None,
-        source=canonical_source(source) if source else None,
-        series=" ".join(series.split()) if series else None,
+        source=canonical_source(clean_query(source)) if source else None,
+        series=_text_filter(series),
         published_from=_day(since, "since"),
         published_to=_day(until, "until"),
         added_from=_day(added_since, "added since"),
@@ -164,11 +207,10 @@ def search(
     """Search passages. ``filters`` are those of :func:`build_filters`. With ``semantic``, the
     full-text ranking is fused with the passages nearest in meaning (see :mod:`baggrund.semantic`;
     needs the extra, the SQLite store and `baggrund embed`)."""
-    if not 0 < limit <= MAX_LIMIT:
-        raise ValueError(f"limit must be between 1 and {MAX_LIMIT}")
-    if offset < 0:
-        raise ValueError("offset must not be negative")
-    parsed = parse_query(query)
+    limit = _bounded("limit", limit, 1, MAX_LIMIT)
+    offset = _bounded("offset", offset, 0, MAX_OFFSET)
+    parsed = _checked_query(query)
+    query = parsed.text
     index_filters = build_filters(**filters)
     words = parsed.positive_words()
     matched, named = find_country(parsed)

@@ -241,3 +241,10 @@ def test_the_shared_board_header_dates_parse() -> None:
     assert parse_date(fields["Udgivet"], field="published") == D(2024, 6, 24)
     added = fields["Optaget på baggrundsmaterialet"]
     assert parse_date(added, field="added") == D(2024, 7, 22)
+
+
+def test_search_filters_and_as_of_dates_are_not_bounded(sample):
+    """The plausible range is for a document's dates; a filter may reach far."""
+    assert sample.search("trafficking", until="2099-12-31").total > 0
+    assert sample.search("trafficking", since="1850-01-01").total > 0
+    assert sample.annexes("AZE", as_of="2099-01-01")

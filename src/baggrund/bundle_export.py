@@ -44,7 +44,7 @@ class Labels:
     page: str
 
     def format_date(self, value) -> str:
-        date = parse_date(value) if value else None
+        date = parse_date(value, bounded=False) if value else None  # as stored
         if date is None:
             return ""
         return format_date_da(date) if self is DA else format_date_en(date)

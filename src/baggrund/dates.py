@@ -50,19 +50,24 @@ def latest_date(today: dt.date | None = None) -> dt.date:
     return (today or dt.date.today()) + dt.timedelta(days=366)
 
 
-def parse_date(value: str | dt.date | None, *, field: str = "date") -> dt.date | None:
+def parse_date(
+    value: str | dt.date | None, *, field: str = "date", bounded: bool = True
+) -> dt.date | None:
     """Read a date; ``None`` or an empty string gives ``None``; anything else that is not a
-    date in one of the accepted forms raises :class:`BadDate` naming the field."""
+    date in one of the accepted forms raises :class:`BadDate` naming the field. ``bounded``:
+    the date must be plausible for a document (1900-01-01 to a year after today); filters and
+    "as of" dates pass False (``until 2099-12-31`` is a fine filter)."""
     if value is None:
         return None
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
-        return _in_range(value, value.isoformat(), field)
+        return _in_range(value, value.isoformat(), field) if bounded else value
     text = " ".join(str(value).split())
     if not text:
         return None
-    return _in_range(_read(text, field), text, field)
+    date = _read(text, field)
+    return _in_range(date, text, field) if bounded else date
 
 
 def _fail(field: str, text: str, why: str) -> BadDate:

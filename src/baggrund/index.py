@@ -144,7 +144,7 @@ def _footer_problem(path: Path) -> str | None:
 
 
 def _day(value) -> int | None:
-    return int(value.strftime("%Y%m%d")) if value else None
+    return value.year * 10_000 + value.month * 100 + value.day if value else None
 
 
 def passage_digest(doc: dict, passage: dict) -> int:

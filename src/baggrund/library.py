@@ -162,7 +162,7 @@ class Library:
     def annexes(self, country: str, as_of: str | dt.date | None = None) -> list[dict]:
         """The annex list (bilagsliste) of a country as it stood on ``as_of``."""
         code = resolve_country(country).code
-        return self.store.annexes(code, parse_date(as_of, field="as of"))
+        return self.store.annexes(code, parse_date(as_of, field="as of", bounded=False))
 
     def countries(self) -> list[dict]:
         rows = self.store.countries()

@@ -100,8 +100,8 @@ class SearchResult:
 
 
 def _day(value: str | dt.date | None, field: str) -> int | None:
-    date = parse_date(value, field=field)
-    return int(date.strftime("%Y%m%d")) if date else None
+    date = parse_date(value, field=field, bounded=False)
+    return date.year * 10_000 + date.month * 100 + date.day if date else None
 
 
 def _bounded(name: str, value: object, low: int, high: int) -> int:

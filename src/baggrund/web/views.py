@@ -119,7 +119,7 @@ def country_view(lib: Library, country: str, as_of: str | None) -> dict:
     from ..dates import parse_date
 
     c = resolve_country(country)
-    day = parse_date(as_of, field="as of") if as_of else None
+    day = parse_date(as_of, field="as of", bounded=False) if as_of else None
     return {
         "country": c.code,
         "name": c.name_en,

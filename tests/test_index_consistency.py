@@ -201,3 +201,37 @@ def test_killed_around_the_index_commit_leaves_the_index_in_step(tmp_path, db, p
         # killed before the store's commit: the old text; after it: the new text, only
         assert found == ((1, 0) if point == "store.before_commit" else (0, 1))
         assert lib.search("detention").total == 201
+
+
+def tied_corpus(path: Path, order: list[int]) -> Path:
+    """30 documents with fixed annex numbers whose passages all tie on ``detain*``."""
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in order:
+            paras = [f"Detainees were held in block {p}." for p in range(4)]
+            record = {"id": f"T-{i}", "annex": 100 + i, "country": ["Eritrea", "Iran", "Syrien"][i % 3],
+                      "source": "Test Source", "title": f"Tied {i}",
+                      "date_published": "2023-05-01", "text": "\n\n".join(paras)}  # fmt: skip
+            fh.write(json.dumps(record) + "\n")
+    return path
+
+
+def test_two_libraries_with_the_same_content_answer_in_the_same_order(tmp_path):
+    """The same documents stored in another order (other segments, other passage ids): every
+    page of every query is the same, also where all the scores tie."""
+    a, b = str(tmp_path / "a.db"), str(tmp_path / "b.db")
+    with Library.open(a) as lib:
+        lib.ingest([tied_corpus(tmp_path / "a.jsonl", list(range(30)))])
+    with Library.open(b) as lib:
+        for i in reversed(range(30)):  # one document at a time: thirty segments
+            lib.ingest([tied_corpus(tmp_path / f"b{i}.jsonl", [i])])
+    with Library.open(a) as one, Library.open(b) as other:
+        for query in ("detain*", "detainees block", "held"):
+            for limit, offset in ((5, 0), (5, 5), (10, 3), (50, 0), (200, 0)):
+                first = [h.anchor for h in one.search(query, limit=limit, offset=offset).hits]
+                second = [h.anchor for h in other.search(query, limit=limit, offset=offset).hits]
+                assert first == second, (query, limit, offset)
+        # and the pages make up the whole list, each hit once
+        whole = [h.anchor for h in one.search("detain*", limit=120).hits]
+        paged = [h.anchor for o in range(0, 120, 10)
+                 for h in one.search("detain*", limit=10, offset=o).hits]  # fmt: skip
+        assert paged == whole and len(set(whole)) == len(whole)

@@ -122,3 +122,23 @@ def test_fact_workers_exit_when_their_parent_dies(tmp_path):
     while time.monotonic() < deadline and alive(worker):
         time.sleep(0.05)
     assert not alive(worker)
+
+
+def test_a_fact_worker_that_dies_costs_nothing(tmp_path):
+    """A worker killed in the middle of an ingest: the ingest goes on, extracting the facts
+    itself, and stores every document with the same facts as an ingest without workers."""
+    corpus = tmp_path / "corpus.jsonl"
+    make_corpus(corpus)
+    db = str(tmp_path / "workers.db")
+    env = {**os.environ, "BAGGRUND_CRASH_AT": "facts.worker:5"}
+    run = subprocess.run([sys.executable, "-c", INGEST, db, str(corpus)], env=env,
+                         capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "fact extraction in a worker process failed" in run.stderr
+    reference = str(tmp_path / "reference.db")
+    with Library.open(reference) as lib:
+        lib.ingest([corpus], workers=False)
+    with Library.open(db) as lib, Library.open(reference) as ref:
+        assert lib.stats()["documents"] == 600
+        for country in ("ERI", "IRN", "SYR"):
+            assert len(lib.store.facts(country)) == len(ref.store.facts(country)) > 0

@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 
 from . import crashpoint
@@ -139,9 +140,12 @@ def _extract(texts, **options) -> list:
 def _extract_ahead(pool: ProcessPoolExecutor | None, doc: Document) -> Future | None:
     if pool is None:
         return None
-    return pool.submit(_extract, doc.passage_texts(), series=doc.series,
-                       edition_year=doc.edition_year, published=doc.published,
-                       language=doc.language)  # fmt: skip
+    try:
+        return pool.submit(_extract, doc.passage_texts(), series=doc.series,
+                           edition_year=doc.edition_year, published=doc.published,
+                           language=doc.language)  # fmt: skip
+    except BrokenProcessPool:  # a worker died: the store extracts this document's facts
+        return None
 
 
 def _with_facts(doc: Document, extracted: Future | None) -> Document:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from urllib.parse import urlsplit
 
+from .. import crashpoint
 from ..document import Document
 from ..errors import BadDocument, BaggrundError, StoreError
 from . import (
@@ -331,7 +332,10 @@ class PostgresStore(PostgresBundles, PostgresFacts, PostgresTransfer):
                                 (_LOCK, code),
                             )
                         pg_frequent.lock_shared(conn)
-                        return [self._save_in_savepoint(conn, doc, today) for doc in docs]
+                        outcomes = [self._save_in_savepoint(conn, doc, today) for doc in docs]
+                        crashpoint.reached("store.before_commit")
+                    crashpoint.reached("store.after_commit")
+                    return outcomes
                 except self._pg.errors.TransactionRollback:
                     if attempt >= _RETRIES:
                         raise

@@ -99,7 +99,14 @@ def test_a_rebound_name_reaches_nothing(bundles_db, no_host_setting):
 
 
 def test_loopback_names_with_any_port_are_allowed_by_default(bundles_db, no_host_setting):
-    for base in (LOCAL, "http://localhost:3000", "http://[::1]:8000", "http://127.0.0.1"):
+    for base in (
+        LOCAL,
+        "http://localhost:3000",
+        "http://[::1]:8000",
+        "http://127.0.0.1",
+        "http://[0:0::1]:8000",
+        "http://LOCALHOST.:8000",
+    ):
         client = _client(bundles_db, base, bundles=True)
         assert client.get("/bundles/FN-1").status_code == 200, base
         note = {"ref": "FN-1", "anchor": P4, "note": base}

@@ -3,7 +3,8 @@
     baggrund serve --db baggrund.db        # or: uvicorn --factory baggrund.web:create_app
 
 The public site is read-only. Ingesting through the web (``POST /api/v1/ingest``) is off
-unless ``BAGGRUND_ADMIN_TOKEN`` is set, and then needs it as a bearer token."""
+unless ``BAGGRUND_ADMIN_TOKEN`` is set, and then needs it as a bearer token. The site answers
+only to its allowed host names (:mod:`.hosts`: loopback names unless configured)."""
 
 from __future__ import annotations
 

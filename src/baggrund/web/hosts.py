@@ -14,6 +14,7 @@ behind a proxy that checks the name itself)."""
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import json
 import os
@@ -75,6 +76,8 @@ class AllowedHosts:
         if not host:
             return False
         host = host.lower().strip("[]").rstrip(".")
+        with contextlib.suppress(ValueError):
+            host = str(ipaddress.ip_address(host))  # [0:0::1] is ::1
         return any(host == n or (n.startswith("*.") and host.endswith(n[1:])) for n in self.names)
 
     def allows_header(self, value: str | None) -> bool:

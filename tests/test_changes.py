@@ -161,7 +161,9 @@ def test_cli_changes(editions, cli):
 
 
 def test_web_page_and_api(editions, db):
-    client = TestClient(create_app(Settings(db)), raise_server_exceptions=False)
+    client = TestClient(
+        create_app(Settings(db, allowed_hosts=["testserver"])), raise_server_exceptions=False
+    )
     offers = client.get("/countries/AZE/changes").text
     assert (
         'href="/countries/AZE/changes?series=Trafficking+in+Persons+Report&amp;from=2022&amp;to=2023"'

@@ -607,7 +607,10 @@ def test_web_search_by_meaning(embedded_sample):
     from baggrund.web import Settings, create_app
 
     query, needle = PARAPHRASES[0]
-    client = TestClient(create_app(Settings(embedded_sample)), raise_server_exceptions=False)
+    client = TestClient(
+        create_app(Settings(embedded_sample, allowed_hosts=["testserver"])),
+        raise_server_exceptions=False,
+    )
     data = client.get("/api/v1/search", params={"q": query, "semantic": 1}).json()
     assert any(needle in h["text"] for h in data["hits"]) and data["semantic"] is True
     page = client.get("/search", params={"q": query, "semantic": "true"})

@@ -11,6 +11,7 @@ from baggrund.web import Settings, create_app
 
 from .conftest import BOARD_SAMPLE, SAMPLES
 
+HOST = ["testserver"]  # the name TestClient sends; the default is loopback names only
 HOSTILE = "<script>alert(1)</script> and <img src=x onerror=alert(2)>"
 
 
@@ -34,7 +35,9 @@ def web_db(tmp_path_factory) -> str:
 
 @pytest.fixture(scope="module")
 def client(web_db):
-    return TestClient(create_app(Settings(web_db)), raise_server_exceptions=False)
+    return TestClient(
+        create_app(Settings(web_db, allowed_hosts=HOST)), raise_server_exceptions=False
+    )
 
 
 def test_pages_answer(client):
@@ -183,7 +186,7 @@ def test_web_ingest_is_off_without_a_token(client):
 
 def test_web_ingest_with_a_token(tmp_path):
     db = str(tmp_path / "admin.db")
-    app = create_app(Settings(db, admin_token="s3cret"))
+    app = create_app(Settings(db, admin_token="s3cret", allowed_hosts=HOST))
     client = TestClient(app, raise_server_exceptions=False)
     data = BOARD_SAMPLE.read_bytes()
     url = "/api/v1/ingest?filename=aserbajdsjan-367.txt"
@@ -243,7 +246,7 @@ def test_an_editor_signs_in_with_the_token_and_makes_a_bundle(tmp_path):
     db = str(tmp_path / "editor.db")
     with Library.open(db) as lib:
         lib.ingest([BOARD_SAMPLE])
-    app = create_app(Settings(db, admin_token="s3cret-token"))
+    app = create_app(Settings(db, admin_token="s3cret-token", allowed_hosts=HOST))
     with TestClient(app, raise_server_exceptions=False) as editor:
         assert _post(editor, "/signin", {"token": "wrong"}).status_code == 401
         signed = _post(editor, "/signin", {"token": "s3cret-token"})
@@ -278,7 +281,9 @@ def test_serve_bundles_lets_the_local_user_make_bundles_without_a_token(tmp_path
     db = str(tmp_path / "local.db")
     with Library.open(db) as lib:
         lib.ingest([BOARD_SAMPLE])
-    local = TestClient(create_app(Settings(db, bundles=True)), raise_server_exceptions=False)
+    local = TestClient(
+        create_app(Settings(db, bundles=True, allowed_hosts=HOST)), raise_server_exceptions=False
+    )
     assert "Add to bundle" in local.get("/search?q=coercion").text
     assert _post(local, "/bundles", {"ref": "FN-9", "title": "T"}).status_code == 303
     _post(local, "/bundle-actions/add", {"ref": "FN-9", "anchor": P4})

@@ -23,7 +23,9 @@ def client(tmp_path_factory):
     with Library.open(path) as lib:
         assert lib.ingest([SAMPLES]).ok
         lib.import_tiers(folder / "tiers.csv")
-    return TestClient(create_app(Settings(path)), raise_server_exceptions=False)
+    return TestClient(
+        create_app(Settings(path, allowed_hosts=["testserver"])), raise_server_exceptions=False
+    )
 
 
 def test_facts_page_has_tables_charts_and_links_to_passages(client):

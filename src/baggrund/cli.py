@@ -5,7 +5,6 @@ programs. Domain errors become one-line messages and a non-zero exit status."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import logging
@@ -15,6 +14,7 @@ from functools import wraps
 
 import click
 
+from . import spreadsheet
 from .dates import format_date_da, format_date_en
 from .errors import BaggrundError
 from .library import DEFAULT_DB, Library
@@ -350,7 +350,7 @@ def annexes(country, db, as_of, as_csv, as_json):
             print(json.dumps({k: row[k] for k in fields}, ensure_ascii=False))
         return
     if as_csv:
-        writer = csv.writer(sys.stdout)
+        writer = spreadsheet.writer(sys.stdout)
         L = c.labels
         writer.writerow([L["annex"], L["title"], L["source"], L["published"], L["added_on"]])
         for row in rows:
@@ -396,13 +396,18 @@ def countries(db, as_json):
 @click.option("--bundles", is_flag=True,
               help="Let anyone who can reach the server make case bundles (for one person on"
               " their own machine; with BAGGRUND_ADMIN_TOKEN set, editors sign in instead).")  # fmt: skip
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="A host name the site answers to (repeatable; *.example.org, or * for any;"
+              " or set BAGGRUND_ALLOWED_HOSTS, comma separated). Default: 127.0.0.1, localhost"
+              " and ::1, and the --host address.")  # fmt: skip
 @handle_errors
-def serve(db, host, port, workers, bundles):
+def serve(db, host, port, workers, bundles, allowed_hosts):
     """Start the web application and JSON API."""
     try:
         import uvicorn
 
         from .web import Settings, create_app
+        from .web.hosts import ENV, serving_hosts
     except ImportError:
         raise click.ClickException(
             "the web application needs its extra: pip install 'baggrund[web]'"
@@ -410,12 +415,21 @@ def serve(db, host, port, workers, bundles):
     os.environ["BAGGRUND_DB"] = db
     if bundles:
         os.environ["BAGGRUND_WEB_BUNDLES"] = "1"
+    allowed, warning = serving_hosts(host, allowed_hosts or os.environ.get(ENV) or None)
+    os.environ[ENV] = ",".join(allowed.names)  # for every worker
     create_app(Settings(db))  # fail early on a bad store; builds the index if needed
-    click.echo(f"baggrund: serving {db} at http://{host}:{port}/ (Ctrl+C stops)", err=True)
+    click.echo(f"baggrund: serving {db} at http://{_authority(host)}:{port}/ for {allowed}"
+               " (Ctrl+C stops)", err=True)  # fmt: skip
+    if warning:
+        click.echo(f"baggrund: {warning}", err=True)
     uvicorn.run(
         "baggrund.web:create_app", factory=True, host=host, port=port, workers=workers,
         log_level="warning", server_header=False,
     )  # fmt: skip
+
+
+def _authority(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
 
 
 @main.command()

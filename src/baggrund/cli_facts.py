@@ -8,12 +8,12 @@ baggrund facts --import-tiers ../shared/corpus/tip-tiers-2001-2015.csv
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 
 import click
 
+from . import spreadsheet
 from .cli import _console, _ctx, db_option, handle_errors
 
 LABELS = {
@@ -78,7 +78,7 @@ def facts(country, db, topic, as_json, as_csv, rebuild, tiers_file):
             print(json.dumps({"country": timeline.country, **row}, ensure_ascii=False))
         return
     if as_csv:
-        writer = csv.writer(sys.stdout)
+        writer = spreadsheet.writer(sys.stdout)
         writer.writerow(CSV_FIELDS)
         for row in rows:
             row = {**row, "country": timeline.country}

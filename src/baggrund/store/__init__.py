@@ -174,6 +174,19 @@ class Store(Protocol):
 
     def delete_bundle(self, ref: str) -> bool: ...
 
+    # -- editors' sessions in the web application (:mod:`.session_tables`) ------------------
+    def put_session(self, digest: str, expires: float, now: float) -> None:
+        """Keep a session (a keyed hash of its id) until ``expires`` (epoch seconds)."""
+
+    def has_session(self, digest: str, now: float) -> bool: ...
+
+    def drop_session(self, digest: str) -> bool: ...
+
+    def signin_failures(self, client: str, since: float) -> list[float]:
+        """When ``client`` (an address) failed to sign in after ``since``, oldest first."""
+
+    def record_signin_failure(self, client: str, at: float, forget_before: float) -> None: ...
+
     # -- facts (baggrund.fact; extracted by ``save`` for every document) -----------------------
     def facts(self, country: str) -> list[dict]:
         """Every stored fact of a country (documents' and imported datasets'), with its

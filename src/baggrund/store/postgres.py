@@ -39,11 +39,13 @@ from . import (
     pg_session,
     pgquery,
     pgsearch,
+    session_tables,
 )
 from .integrity import CheckReport
 from .pg_bundles import PostgresBundles
 from .pg_docs import DocCache
 from .pg_facts import PostgresFacts
+from .pg_sessions import PostgresSessions
 from .pg_transfer import PostgresTransfer
 
 __all__ = ["PostgresStore", "MIGRATIONS", "schema_version"]
@@ -118,6 +120,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
     (4, ["ALTER TABLE passages ADD COLUMN IF NOT EXISTS page TEXT"]),  # a PDF passage's page(s)
     (5, pg_rum.STEP),  # the RUM index, opt-in (see pg_rum: Debian's rum crashes)
     (6, pg_frequent.STEP),  # the best passages and counts of frequent words
+    (7, session_tables.POSTGRES_STEP),  # editors' sessions and failed sign-ins (the web)
 ]
 TABLES = ("meta", "documents", "annex_counters", "sections", "passages", "updates")
 _LOCK = 0x62616767  # advisory lock namespace ("bagg")
@@ -172,7 +175,7 @@ def _first_schema(search_path: str) -> str | None:
     return None
 
 
-class PostgresStore(PostgresBundles, PostgresFacts, PostgresTransfer):
+class PostgresStore(PostgresBundles, PostgresFacts, PostgresSessions, PostgresTransfer):
     """A library in one PostgreSQL schema, shared by many processes."""
 
     # save() may run in a thread of its own (on a connection of the pool) while ingest

@@ -33,6 +33,7 @@ from .integrity import CheckReport
 from .sqlite_bundles import SQLiteBundles
 from .sqlite_facts import SQLiteFacts
 from .sqlite_schema import MIGRATIONS, SCHEMA_VERSION
+from .sqlite_sessions import SQLiteSessions
 
 __all__ = ["SQLiteStore", "SCHEMA_VERSION", "MIGRATIONS"]
 
@@ -45,7 +46,7 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-class SQLiteStore(SQLiteBundles, SQLiteFacts):
+class SQLiteStore(SQLiteBundles, SQLiteFacts, SQLiteSessions):
     """A library in one SQLite file."""
 
     def __init__(self, path: str, *, upgrade: bool = False, sync: bool = True):

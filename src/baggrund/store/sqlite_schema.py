@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import bundle_tables, fact_tables
+from . import bundle_tables, fact_tables, session_tables
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]
 
@@ -70,5 +70,6 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
     (2, bundle_tables.SQLITE_STEP),  # case bundles
     (3, fact_tables.SQLITE_STEP),  # facts (baggrund facts --rebuild fills them)
     (4, ["ALTER TABLE passages ADD COLUMN page TEXT"]),  # the page(s) of a PDF's passage
+    (5, session_tables.SQLITE_STEP),  # editors' sessions and failed sign-ins (the web)
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

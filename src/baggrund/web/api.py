@@ -8,7 +8,7 @@ from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import JSONResponse
 
 from ..search import MAX_LIMIT
-from .views import SearchParams, country_view, document_view, passage_view, search_view
+from .views import MAX_OFFSET, SearchParams, country_view, document_view, passage_view, search_view
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 
@@ -32,7 +32,7 @@ def api_search(
     added_until: Text = None,
     latest: bool = False,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 10,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     facets: bool = False,
     semantic: Annotated[
         bool, Query(description="also rank by meaning (needs `baggrund embed`)")
@@ -87,12 +87,12 @@ def api_sources(request: Request) -> list[dict]:
     return lib(request).sources()
 
 
-@router.get("/sources/{source}/documents", summary="The documents of one source")
+@router.get("/sources/{source:path}/documents", summary="The documents of one source")
 def api_source_documents(
     request: Request,
     source: str,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> list[dict]:
     return lib(request).documents(source=source, limit=limit, offset=offset)
 

@@ -3,7 +3,8 @@
     baggrund serve --db baggrund.db        # or: uvicorn --factory baggrund.web:create_app
 
 The public site is read-only. Ingesting through the web (``POST /api/v1/ingest``) is off
-unless ``BAGGRUND_ADMIN_TOKEN`` is set, and then needs it as a bearer token."""
+unless ``BAGGRUND_ADMIN_TOKEN`` is set, and then needs it as a bearer token. The site answers
+only to its allowed host names (:mod:`.hosts`: loopback names unless configured)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import logging
 import os
 import tempfile
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -22,6 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import BaggrundError, NotFound
 from ..library import DEFAULT_DB, Library
+from .hosts import AllowedHosts, HostCheck
 from .security import SecurityHeaders, SizeLimit
 
 __all__ = ["create_app", "Settings"]
@@ -31,7 +34,9 @@ HERE = Path(__file__).parent
 
 
 class Settings:
-    """Where the library is and who may change it."""
+    """Where the library is, who may change it, and which host names the site answers to
+    (``allowed_hosts``: a list, else ``BAGGRUND_ALLOWED_HOSTS``, else the loopback names; see
+    :mod:`.hosts`)."""
 
     def __init__(
         self,
@@ -40,6 +45,10 @@ class Settings:
         max_request_bytes: int = 64 * 1024,
         max_upload_bytes: int = 256 * 1024 * 1024,
         bundles: bool | None = None,
+        allowed_hosts: Sequence[str] | str | None = None,
+        session_seconds: float = 8 * 3600,
+        signin_failures: int = 5,
+        signin_window: float = 60,
     ):
         self.db = str(db or os.environ.get("BAGGRUND_DB") or DEFAULT_DB)
         self.admin_token = admin_token or os.environ.get("BAGGRUND_ADMIN_TOKEN") or None
@@ -47,6 +56,10 @@ class Settings:
         self.max_upload_bytes = max_upload_bytes
         # case bundles in the browser without a token: only for one person on their machine
         self.bundles = bool(os.environ.get("BAGGRUND_WEB_BUNDLES")) if bundles is None else bundles
+        self.allowed_hosts = AllowedHosts.from_setting(allowed_hosts)
+        self.session_seconds = session_seconds
+        self.signin_failures = signin_failures
+        self.signin_window = signin_window
 
 
 class Libraries:
@@ -105,6 +118,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         upload=settings.max_upload_bytes,
     )
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HostCheck, allowed=settings.allowed_hosts)  # outermost: before anything
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     from .api import router as api_router

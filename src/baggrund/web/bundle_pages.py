@@ -3,16 +3,16 @@
 
 Bundles are case material, so they are never public. They are shown and changed only by an
 editor: when ``BAGGRUND_ADMIN_TOKEN`` is set, someone who signed in with it (``/signin``
-stores a keyed hash of it in an HttpOnly, SameSite=Strict cookie); when no token is set, only
-if the server was started with ``baggrund serve --bundles`` (one person on their own machine).
-Every change is a POST form whose Origin (or Referer) must be this site (no cross-site
-requests), answered with a redirect back to where the reader was.
+starts a session, :mod:`.sessions`, whose random id is in an HttpOnly, SameSite=Strict
+cookie; ``/signout`` ends it); when no token is set, only if the server was started with
+``baggrund serve --bundles`` (one person on their own machine). Every change is a POST form
+whose Origin (or Referer) must be this site, under one of its allowed host names (no
+cross-site requests), answered with a redirect back to where the reader was. Nothing an
+editor is shown may be kept by a cache (``Cache-Control: no-store``).
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from urllib.parse import parse_qs, quote, urlsplit
 
 from fastapi import APIRouter, Request
@@ -21,6 +21,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from ..bundle_export import FORMATS
 from ..errors import BaggrundError, NotFound
 from .pages import lib, render
+from .sessions import Sessions
 
 router = APIRouter(include_in_schema=False)
 COOKIE = "baggrund_editor"
@@ -35,17 +36,25 @@ class Forbidden(BaggrundError):
     """Not an editor, or a cross-site request."""
 
 
-def _proof(token: str) -> str:
-    """What the cookie holds: a keyed hash of the token, never the token itself."""
-    return hmac.new(token.encode(), b"baggrund editor", hashlib.sha256).hexdigest()
+def sessions(request: Request) -> Sessions | None:
+    """The editors' sessions, when the server has an administrator token."""
+    settings = request.app.state.settings
+    if not settings.admin_token:
+        return None
+    return Sessions(lib(request).store, settings.admin_token, settings.session_seconds,
+                    settings.signin_failures, settings.signin_window)  # fmt: skip
 
 
 def is_editor(request: Request) -> bool:
-    settings = request.app.state.settings
-    if settings.admin_token:
-        given = request.cookies.get(COOKIE, "")
-        return hmac.compare_digest(given.encode(), _proof(settings.admin_token).encode())
-    return settings.bundles
+    if request.app.state.settings.admin_token:
+        return sessions(request).valid(request.cookies.get(COOKIE))
+    return request.app.state.settings.bundles
+
+
+def no_store(response: Response) -> Response:
+    """Keep a response out of every cache (the browser's too)."""
+    response.headers["cache-control"] = "no-store"
+    return response
 
 
 def editor_context(request: Request) -> dict:
@@ -61,9 +70,19 @@ def editor_context(request: Request) -> dict:
 
 
 def _same_site(request: Request) -> bool:
+    """Whether a POST came from a page of this site: its Origin (or, without one, its Referer)
+    is this host, and this host is one the site answers to (a request that names another
+    host is refused before it gets here, but not when any host is allowed)."""
     origin = request.headers.get("origin") or request.headers.get("referer") or ""
+    parts = urlsplit(origin)
     host = request.headers.get("host", "")
-    return bool(origin) and urlsplit(origin).netloc == host
+    allowed = request.app.state.settings.allowed_hosts
+    return (
+        parts.scheme in ("http", "https")
+        and bool(host)
+        and parts.netloc.lower() == host.lower()
+        and allowed.allows_header(parts.netloc)
+    )
 
 
 async def _form(request: Request) -> dict[str, str]:
@@ -96,33 +115,45 @@ def _require_editor(request: Request) -> None:
 
 @router.get("/signin", response_class=HTMLResponse)
 def signin_page(request: Request):
-    return render(request, "signin.html", failed=False)
+    return no_store(render(request, "signin.html", failed=False))
 
 
 @router.post("/signin")
 async def signin(request: Request):
-    settings = request.app.state.settings
     if not _same_site(request):
         raise Forbidden("refused: the request did not come from this site")
+    editors = sessions(request)
+    if editors is None:  # no token, no sign-in (and nothing to count)
+        return no_store(render(request, "signin.html", status=401, failed=True))
+    client = request.client.host if request.client else "unknown"
+    throttled = editors.throttled(client)
+    if throttled:
+        response = render(request, "signin.html", status=429, failed=False,
+                          wait=throttled.seconds)  # fmt: skip
+        response.headers["retry-after"] = str(throttled.seconds)
+        return no_store(response)
     body = (await request.body()).decode("utf-8", errors="replace")
     token = (parse_qs(body).get("token") or [""])[0]
-    if not settings.admin_token or not hmac.compare_digest(
-        token.encode(), settings.admin_token.encode()
-    ):
-        return render(request, "signin.html", status=401, failed=True)
+    if not editors.token_matches(token):
+        editors.failed(client)
+        return no_store(render(request, "signin.html", status=401, failed=True))
+    editors.end(request.cookies.get(COOKIE))  # a session signed in again is a new one
     response = RedirectResponse("/bundles", status_code=303)
-    response.set_cookie(COOKIE, _proof(settings.admin_token), httponly=True, samesite="strict",
-                        secure=request.url.scheme == "https")  # fmt: skip
-    return response
+    response.set_cookie(COOKIE, editors.start(), max_age=int(editors.lifetime), httponly=True,
+                        samesite="strict", secure=request.url.scheme == "https")  # fmt: skip
+    return no_store(response)
 
 
 @router.post("/signout")
 async def signout(request: Request):
     if not _same_site(request):
         raise Forbidden("refused: the request did not come from this site")
+    editors = sessions(request)
+    if editors is not None:
+        editors.end(request.cookies.get(COOKIE))
     response = RedirectResponse("/", status_code=303)
-    response.delete_cookie(COOKIE)
-    return response
+    response.delete_cookie(COOKIE, httponly=True, samesite="strict")
+    return no_store(response)
 
 
 @router.get("/bundles", response_class=HTMLResponse)
@@ -185,7 +216,7 @@ def bundle_page(request: Request, ref: str, format: str | None = None):
 
         data, _ = library.export_bundle(ref, format, lang=context(request)["lang"])
         safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in ref)
-        return Response(data, media_type=MEDIA[format],
-                        headers={"content-disposition": f'attachment; filename="{safe}.{format}"'})  # fmt: skip
+        return no_store(Response(data, media_type=MEDIA[format],
+                        headers={"content-disposition": f'attachment; filename="{safe}.{format}"'}))  # fmt: skip
     return render(request, "bundle.html", resolved=library.resolve_bundle(ref),
                   url=_bundle_url(ref), formats=FORMATS)  # fmt: skip

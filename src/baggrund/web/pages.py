@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
+import re
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlencode
@@ -14,11 +14,13 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from .. import spreadsheet
 from ..country import country_by_code
 from ..dates import format_date_da, format_date_en
 from ..search import MAX_LIMIT
 from .i18n import pick_language, translations
 from .views import (
+    MAX_OFFSET,
     PAGE_SIZE,
     SearchParams,
     country_view,
@@ -30,12 +32,16 @@ from .views import (
 )
 
 router = APIRouter(include_in_schema=False)
+# what may be shown as a link: http(s) addresses without spaces or control characters (a
+# javascript:, data: or other address is shown as text)
+WEB_LINK = re.compile(r"https?://[^\s\x00-\x1f\x7f/?#][^\s\x00-\x1f\x7f]*\Z", re.IGNORECASE)
 templates = Jinja2Templates(
     env=jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
         autoescape=True,  # every piece of document text and metadata is escaped
     )
 )
+templates.env.tests["web_link"] = lambda url: bool(WEB_LINK.match(url or ""))
 Text = Annotated[str | None, Query(max_length=200)]
 
 
@@ -82,10 +88,12 @@ def context(request: Request) -> dict:
 
 
 def render(request: Request, template: str, status: int = 200, **data) -> HTMLResponse:
-    from .bundle_pages import editor_context
+    from .bundle_pages import editor_context, no_store
 
     ctx = context(request) | editor_context(request)
     response = templates.TemplateResponse(request, template, {**ctx, **data}, status_code=status)
+    if ctx["editor"]:  # a page for an editor names their cases' bundles
+        no_store(response)
     if request.query_params.get("lang") in ("en", "da"):
         response.set_cookie("lang", ctx["lang"], max_age=365 * 86400, samesite="lax")
     return response
@@ -112,7 +120,7 @@ def search_page(
     added_since: Text = None,
     added_until: Text = None,
     latest: bool = False,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = PAGE_SIZE,
     semantic: bool = False,
 ):
@@ -153,7 +161,7 @@ def country_page(request: Request, country: str, as_of: Text = None):
 def country_csv(request: Request, country: str, as_of: Text = None):
     data = country_view(lib(request), country, as_of or None)
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = spreadsheet.writer(out)
     writer.writerow(["Bilagsnr.", "Titel", "Kilde", "Udgivet", "Optaget på baggrundsmaterialet"])
     for row in data["annexes"]:
         writer.writerow([row["annex"], row["title"], row["source"], row["published"] or "",
@@ -166,6 +174,6 @@ def country_csv(request: Request, country: str, as_of: Text = None):
     )
 
 
-@router.get("/sources/{source}", response_class=HTMLResponse)
+@router.get("/sources/{source:path}", response_class=HTMLResponse)
 def source_page(request: Request, source: str):
     return render(request, "source.html", **source_view(lib(request), source))

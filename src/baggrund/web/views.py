@@ -20,6 +20,7 @@ __all__ = [
 ]
 
 PAGE_SIZE = 10
+MAX_OFFSET = 100_000  # every offset the web takes is bounded (a huge one overflowed SQLite)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -175,6 +176,7 @@ def test_a_foreign_index_is_rebuilt(tmp_path):
 
 CRASH_SCRIPT = """
 import sys
+import time
 from baggrund.library import Library
 with Library.open(sys.argv[1]) as lib:
     lib.ingest([sys.argv[2]])
@@ -235,3 +237,45 @@ def test_two_libraries_with_the_same_content_answer_in_the_same_order(tmp_path):
         paged = [h.anchor for o in range(0, 120, 10)
                  for h in one.search("detain*", limit=10, offset=o).hits]  # fmt: skip
         assert paged == whole and len(set(whole)) == len(whole)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_a_running_server_sees_no_stale_passage_after_an_update(tmp_path, db):
+    """`baggrund serve` in one process, an update in place by `baggrund ingest` in another:
+    the server answers the old-only word with nothing and the new word with the new text."""
+    import httpx
+
+    Cli(db)("ingest", str(write_doc(tmp_path / "a.jsonl", OLD)))
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "baggrund.cli", "serve", "--db", db, "--port", str(port)],
+        stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        base = f"http://127.0.0.1:{port}/api/v1/search"
+        for _ in range(200):
+            try:
+                before = httpx.get(base, params={"q": "zqoldword"}, timeout=5).json()
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        assert before["total"] == 1
+        update = subprocess.run(
+            [sys.executable, "-m", "baggrund.cli", "ingest", str(write_doc(tmp_path / "b.jsonl", NEW)),
+             "--db", db], capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert update.returncode == 0, update.stderr
+        old = httpx.get(base, params={"q": "zqoldword"}, timeout=5).json()
+        new = httpx.get(base, params={"q": "zqnewword"}, timeout=5).json()
+        assert (old["total"], old["hits"]) == (0, [])
+        assert new["total"] == 1 and "zqnewword" in new["hits"][0]["text"]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

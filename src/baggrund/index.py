@@ -17,9 +17,11 @@ number from the newest, passage order), so two libraries with the same content a
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import functools
 import hashlib
+import heapq
 import json
 import logging
 import os
@@ -141,6 +143,36 @@ def _footer_problem(path: Path) -> str | None:
     if zlib.crc32(memoryview(data)[: -8 - length]) != crc:
         return "checksum mismatch (the file was changed after it was written)"
     return None
+
+
+def _first_in_order(searcher, found: list, want: int) -> list:
+    """The first ``want`` of ``found`` ((score, address) pairs, best score first, holding every
+    pair that ties with the ``want``-th) in the total order: score, then order key. Only the
+    pairs tied at the cut need their keys compared, and only the smallest of those are sorted
+    (a query whose every hit scores alike may tie 250,000 passages)."""
+    if len(found) <= want:
+        start, end = 0, len(found)
+    else:
+        cut = -found[want - 1][0]
+        start = bisect.bisect_left(found, cut, key=_negated_score)
+        end = bisect.bisect_right(found, cut, key=_negated_score)
+    above, tied = found[:start], found[start:end]
+    need = want - len(above)
+    keys = searcher.fast_field_values("order", [addr for _, addr in tied]) if tied else []
+    if len(tied) > need:
+        threshold = heapq.nsmallest(need, keys)[-1]
+        keep = [(tied[i], k) for i, k in enumerate(keys) if k <= threshold]
+    else:
+        keep = list(zip(tied, keys, strict=True))
+    if above:
+        above_keys = searcher.fast_field_values("order", [addr for _, addr in above])
+        keep += zip(above, above_keys, strict=True)
+    keep.sort(key=lambda item: (-item[0][0], item[1]))
+    return [pair for pair, _ in keep[:want]]
+
+
+def _negated_score(pair: tuple) -> float:
+    return -pair[0]
 
 
 def _day(value) -> int | None:
@@ -483,14 +515,13 @@ class PassageIndex:
         while True:
             result = searcher.search(query, limit=fetch, count=True)
             found, total = result.hits, result.count or 0
-            if len(found) < fetch or found[-1][0] < found[want - 1][0] or fetch >= total:
+            if len(found) < fetch or fetch >= total or found[-1][0] < found[want - 1][0]:
                 break  # every passage that ties with the last one wanted is in hand
-            fetch = min(total, fetch * 8)
-        addresses = [addr for _, addr in found]
-        pids = searcher.fast_field_values("pid", addresses) if addresses else []
-        keys = searcher.fast_field_values("order", addresses) if addresses else []
-        ranked = sorted(zip(found, keys, pids, strict=True), key=lambda t: (-t[0][0], t[1], t[2]))
-        hits = [IndexHit(pid, score) for (score, _), _, pid in ranked[offset:want]]
+            # a page of equal scores is most likely a constant-score query: take them all
+            fetch = total if found[0][0] == found[want - 1][0] else min(total, fetch * 8)
+        chosen = _first_in_order(searcher, found, want)[offset:]
+        pids = searcher.fast_field_values("pid", [addr for _, addr in chosen]) if chosen else []
+        hits = [IndexHit(pid, score) for (score, _), pid in zip(chosen, pids, strict=True)]
         return hits, total
 
     def facets(self, query: tantivy.Query, size: int = 50) -> dict[str, dict[str, int]]:

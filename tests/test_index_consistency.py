@@ -279,3 +279,17 @@ def test_a_running_server_sees_no_stale_passage_after_an_update(tmp_path, db):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_a_flipped_bit_is_found_when_the_library_opens(tmp_path, db):
+    with Library.open(db) as lib:
+        lib.ingest([many_docs(tmp_path / "m.jsonl")])
+        folder = lib.store.index.generation_folder()
+    victim = max(folder.glob("*.idx"), key=lambda f: f.stat().st_size)
+    data = bytearray(victim.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    victim.write_bytes(bytes(data))
+    with Library.open(db) as lib:  # rebuilt on opening
+        assert lib.store.index.generation_folder() != folder
+        assert lib.check().ok
+        assert lib.search("detention").total == 200

@@ -167,28 +167,25 @@ class Stores:
 
 
 def run_ingest(url: str, path: Path, env: dict | None = None, kill_after: float | None = None):
-    """Run a load; returns (events reported, return code, the worker pids seen)."""
-    process = subprocess.Popen([sys.executable, "-c", INGEST, url, str(path)],
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                               env={**os.environ, **(env or {})})  # fmt: skip
-    workers: set[int] = set()
-    if kill_after is not None:
-        deadline = time.monotonic() + kill_after
-        while time.monotonic() < deadline and process.poll() is None:
+    """Run a load; returns (events reported, return code, the worker pids seen). The events go
+    to a file (a pipe that nobody reads while the load runs would fill and stop it)."""
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as out:
+        process = subprocess.Popen([sys.executable, "-c", INGEST, url, str(path)], stdout=out,
+                                   stderr=subprocess.DEVNULL, text=True,
+                                   env={**os.environ, **(env or {})})  # fmt: skip
+        workers: set[int] = set()
+        deadline = None if kill_after is None else time.monotonic() + kill_after
+        while process.poll() is None:  # a crash point kills it from within; else the clock
             workers.update(children(process.pid))
+            if deadline is not None and time.monotonic() >= deadline:
+                process.send_signal(signal.SIGKILL)
+                break
             time.sleep(0.02)
-        workers.update(children(process.pid))
-        if process.poll() is None:
-            process.send_signal(signal.SIGKILL)
-    else:
-        # watch for workers while it runs (a crash point kills it from within)
-        while process.poll() is None:
-            workers.update(children(process.pid))
-            time.sleep(0.02)
-    out = process.stdout.read()
-    process.wait()
+        process.wait()
+        out.seek(0)
+        lines = out.read().splitlines()
     events = []
-    for line in out.splitlines():
+    for line in lines:
         with contextlib.suppress(json.JSONDecodeError):  # the last, cut short by the kill
             events.append(json.loads(line))
     return events, process.returncode, workers
@@ -296,8 +293,8 @@ def main() -> None:
                     plan.append((kind, phase, point, nth, None))
                 for phase in ("load", "update"):
                     for _ in range(args.random):
-                        span = 6.0 if phase == "load" else 3.0
-                        plan.append((kind, phase, None, 0, rng.uniform(0.8, span)))
+                        span = 3.2 if phase == "load" else 2.0
+                        plan.append((kind, phase, None, 0, rng.uniform(0.5, span)))
             for n, (kind, phase, point, nth, delay) in enumerate(plan, 1):
                 row = one(kind, stores, phase, point, nth, delay, first, second, versions)
                 rows.append(row)

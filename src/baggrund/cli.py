@@ -119,7 +119,8 @@ def _ctx(db: str) -> Context:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
 @click.option("--max-size", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
-              help="Reject files larger than this many bytes.")  # fmt: skip
+              help="Reject files larger than this many bytes, and .jsonl.gz and .docx files that"
+                   " decompress to more.")  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="One JSON line per document, then a summary.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @handle_errors

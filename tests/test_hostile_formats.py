@@ -161,6 +161,7 @@ def test_the_reading_process_ends_when_ingest_is_killed(tmp_path):
             time.sleep(0.2)
             child = next(iter(_children(parent.pid)), None)
         assert child is not None, "no reading process started"
+        time.sleep(1.0)  # in the middle of the slow page
         os.kill(parent.pid, signal.SIGKILL)
         parent.wait()
         deadline = time.monotonic() + 2

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .document import Record
+from .document import Record, web_address
 from .limits import DEFAULT_MAX_BYTES, Limits
 
 __all__ = ["Problem", "read_paths", "iter_files", "DEFAULT_MAX_BYTES", "Limits"]
@@ -203,23 +203,39 @@ def _int(obj: dict, key: str, line: int) -> int | None:
     return value
 
 
-def record_from_json(obj: object, origin: str, line: int) -> Record:
+def _url(obj: dict, line: int, warn: Callable[[str], None]) -> str | None:
+    url = _str(obj, "url", line)
+    if url is None or web_address(url):
+        return url
+    warn(f"field 'url' is not an http:// or https:// address ({url[:80]!r}); not stored")
+    return None
+
+
+def record_from_json(
+    obj: object, origin: str, line: int, warn: Callable[[str], None] = lambda message: None
+) -> Record:
+    """A record from a JSON object (a line of JSON Lines, a sidecar, a manifest row). Raises
+    ``_LineError``; ``warn(message)`` is told of a field left out (an address that is not
+    http or https)."""
     if not isinstance(obj, dict):
         raise _LineError(line, "not a JSON object")
     for key in ("title", "country", "source", "text"):
         if not _str(obj, key, line):
             raise _LineError(line, f"missing field {key!r}")
+    ident = _str(obj, "id", line)
+    if ident is not None and not ident.strip():
+        raise _LineError(line, "field 'id' is blank")
     return Record(
         origin=origin,
         line=line,
-        external_id=_str(obj, "id", line),
+        external_id=ident,
         annex=_int(obj, "annex", line),
         title=obj["title"],
         country=obj["country"],
         source=obj["source"],
         series=_str(obj, "series", line),
         edition_year=_int(obj, "edition_year", line),
-        url=_str(obj, "url", line),
+        url=_url(obj, line, warn),
         published=_str(obj, "date_published", line) or _str(obj, "published", line),
         added=_str(obj, "date_added", line) or _str(obj, "added", line),
         text=obj["text"],
@@ -368,7 +384,9 @@ def _json_line(data: bytes, origin: str, lineno: int, warn) -> Record | Problem:
         return Problem(origin, "binary data, not JSON", lineno)
     try:
         obj = json.loads(_decode(data, origin, warn, lineno))
-        return record_from_json(obj, origin, lineno)
+        return record_from_json(
+            obj, origin, lineno, lambda message: warn(Problem(origin, message, lineno, True))
+        )
     except json.JSONDecodeError as exc:
         return Problem(origin, f"broken JSON: {exc.msg} (column {exc.colno})", lineno)
     except _LineError as exc:
@@ -384,16 +402,19 @@ def read_paths(
     limits: Limits | None = None,
     report: Callable[[int], None] = lambda n: None,
     warn: Callable[[Problem], None] = lambda p: None,
+    sandbox=None,
 ) -> Iterator[Record | Problem]:
     """Records from every file under ``paths``; a :class:`Problem` for each rejected file or
     line. ``limits`` (``max_bytes`` overrides its ``max_bytes``) bound what one file may cost;
-    ``report(n)`` is called with bytes read, ``warn`` with warnings."""
+    ``report(n)`` is called with bytes read, ``warn`` with warnings. PDF, HTML and Word files
+    are read in a :class:`~baggrund.sandbox.Sandbox`: ``sandbox``, one to reuse across calls,
+    or one started for this call."""
     from .richfiles import Manifests, RichReader
 
     limits = limits or Limits()
     if max_bytes is not None:
         limits = replace(limits, max_bytes=max_bytes)
-    with RichReader(limits) as rich:
+    with RichReader(limits, sandbox) as rich:
         yield from _read_all(paths, limits, rich, Manifests(), report, warn)
 
 

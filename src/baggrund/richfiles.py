@@ -172,22 +172,24 @@ class RichReader:
     """Reads PDF, HTML and Word files as records, their text extracted in a
     :class:`~baggrund.sandbox.Sandbox` under ``limits``; a context manager."""
 
-    def __init__(self, limits: Limits) -> None:
+    def __init__(self, limits: Limits, sandbox: Sandbox | None = None) -> None:
         self.limits = limits
-        self.sandbox = Sandbox(limits)
+        self.own = sandbox is None  # else the caller's, kept open for its next files
+        self.sandbox = sandbox or Sandbox(limits)
 
     def __enter__(self) -> RichReader:
         return self
 
     def __exit__(self, *exc) -> None:
-        self.sandbox.close()
+        if self.own:
+            self.sandbox.close()
 
     def _extract(self, path: Path, data: bytes, warn: Callable[[Problem], None]) -> str:
         kind = _kind(path)
         absent = missing(kind)
         if absent is not None:
             raise absent
-        text, warnings = self.sandbox.extract(kind, data)
+        text, warnings = self.sandbox.extract(kind, data, self.limits)
         for message in warnings:
             warn(Problem(str(path), message, warning=True))
         if "\x00" in text:  # a font that maps a glyph to NUL: nothing a reader can see
@@ -226,7 +228,10 @@ class RichReader:
                 f" a {MANIFEST} row or a board header)",
             )
         try:
-            record = record_from_json({**fields, "text": body}, origin, 1)
+            record = record_from_json(
+                {**fields, "text": body}, origin, 1,
+                lambda message: warn(Problem(origin, message, warning=True)),
+            )  # fmt: skip
         except _LineError as exc:
             where = f"{path.with_suffix('.json').name}" if sidecar else MANIFEST
             return Problem(origin, f"{exc} (in {where})")

@@ -86,26 +86,31 @@ class Sandbox:
             return False
         return bool(sys.executable)
 
-    def extract(self, kind: str, data: bytes) -> tuple[str, list[str]]:
+    def extract(
+        self, kind: str, data: bytes, limits: Limits | None = None
+    ) -> tuple[str, list[str]]:
+        """The text of a file of ``kind`` and warnings, read under ``limits`` (those of the
+        sandbox by default; its memory limit is the one it was started with)."""
+        limits = limits or self.limits
         if not self.available():
-            return extract(kind, data, self.limits)
+            return extract(kind, data, limits)
         try:
             if self._child is None:
                 self._start()
-            self._send.send_bytes(pickle.dumps((kind, self.limits)))
+            self._send.send_bytes(pickle.dumps((kind, limits)))
             self._send.send_bytes(data)
         except OSError:  # the child died before it could take the file
             self.close()
             raise FormatError(_died_message(None)) from None
-        if not self._receive.poll(self.limits.rich_seconds + _GRACE):
+        if not self._receive.poll(limits.rich_seconds + _GRACE):
             self.close()
-            raise FormatError(_overtime_message(self.limits.rich_seconds))
+            raise FormatError(_overtime_message(limits.rich_seconds))
         try:
             status, *result = pickle.loads(self._receive.recv_bytes())
         except (EOFError, OSError):
             code = self._child.wait()
             self.close()
-            raise FormatError(_died_message(code, self.limits)) from None
+            raise FormatError(_died_message(code, limits)) from None
         if status == "ok":
             text, warnings = result
             return text, warnings
@@ -118,16 +123,9 @@ class Sandbox:
         to_parent, from_child = os.pipe()
         package = str(Path(__file__).resolve().parent)
         try:
+            args = (package, to_child, from_child, self.limits.rich_memory, os.getpid())
             self._child = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-c",
-                    _BOOT,
-                    package,
-                    str(to_child),
-                    str(from_child),
-                    str(self.limits.rich_memory),
-                ],  # fmt: skip
+                [sys.executable, "-c", _BOOT, *map(str, args)],
                 pass_fds=(to_child, from_child),
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
@@ -173,13 +171,16 @@ def _died_message(code: int | None, limits: Limits | None = None) -> str:
 # -- the child ----------------------------------------------------------------------------------
 
 
-def _die_with_parent() -> None:
-    """Linux: the kernel kills this process when its parent dies (PR_SET_PDEATHSIG)."""
+def _die_with_parent(parent: int) -> None:
+    """Linux: the kernel kills this process when its parent dies (PR_SET_PDEATHSIG); a parent
+    that died before that is seen from the parent pid."""
     if sys.platform.startswith("linux"):
         import ctypes
 
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:
+        os._exit(0)
 
 
 class _Timer:
@@ -231,12 +232,12 @@ def _answer(kind: str, data: bytes, limits: Limits) -> tuple:
         timer.stop()
 
 
-def serve(from_parent: str, to_parent: str, memory: str) -> None:
+def serve(from_parent: str, to_parent: str, memory: str, parent: str) -> None:
     """The child's loop: a file in, its text (or the error) out, until the pipe closes."""
     import logging
     import resource
 
-    _die_with_parent()
+    _die_with_parent(int(parent))
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     logging.disable(logging.CRITICAL)  # pdfminer and trafilatura talk about broken input
     if int(memory) > 0:

@@ -204,6 +204,20 @@ def test_pdf_without_a_catalogue_says_so(cli, tmp_path):
     assert rejection(events, path) == "not a readable PDF (no document catalogue)"
 
 
+def test_word_file_with_damaged_xml_says_so(cli, tmp_path, other):
+    from .fuzz_cases import _rezip
+
+    good = write_docx(tmp_path / "good.docx").read_bytes()
+    path = write(
+        tmp_path / "broken.docx", _rezip(good, "word/document.xml", b"<w:document><w:body")
+    )
+    sidecar(path)
+    events, _ = ingest(cli, path, other, expect=1)
+    message = rejection(events, path)
+    assert message.startswith("not a readable Word (.docx) file (its XML is damaged: "), message
+    assert added_keys(events) == {"other"}
+
+
 @pytest.mark.parametrize(
     "content",
     [b"<html><body>" + b"<div>" * 100_000 + b"deep</div></body></html>", b"\x00\xff" * 1000],
@@ -224,3 +238,12 @@ def test_html_is_read_through_the_child(db, tmp_path):
     items = list(read_paths([page]))
     assert [type(i).__name__ for i in items] == ["Record"]
     assert "Section 1. Respect for the Integrity of the Person" in items[0].text
+
+
+def test_without_a_python_to_start_files_are_read_in_process(tmp_path, monkeypatch, caplog):
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "no-python"))
+    page = write(tmp_path / "page.html", CLUTTER_HTML)
+    sidecar(page)
+    items = list(read_paths([page]))
+    assert [type(i).__name__ for i in items] == ["Record"]
+    assert "without time and memory limits" in caplog.text

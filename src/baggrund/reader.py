@@ -364,17 +364,20 @@ def _read_jsonl(path: Path, limits: Limits, report, warn) -> Iterator[Record | P
     with open(path, "rb") as fh:
         raw = io.BufferedReader(_Counting(fh, report), 1 << 20)
         stream = gzip.GzipFile(fileobj=raw) if path.name.endswith(".gz") else raw
+        last = 0
         try:
             for lineno, data in _lines(stream, limits.max_record_bytes):
                 if damage is not None and lineno > damage.lines:
                     break
+                last = lineno
                 if data is None:
                     message = f"line longer than the limit of {limits.max_record_bytes:,} bytes"
                     yield Problem(origin, message + " for one record; skipped", lineno)
                     continue
                 yield _json_line(data, origin, lineno, warn)
-        except (OSError, EOFError, zlib.error):  # changed since it was checked: say so
-            damage = damage or _Damage(0, "cannot read: the file changed while it was read")
+        except (OSError, EOFError, zlib.error) as exc:  # a disk error, or changed since checked
+            reason = getattr(exc, "strerror", None) or " ".join(str(exc).split())
+            damage = damage or _Damage(last, f"cannot read past line {last}: {reason}")
     if damage is not None:
         yield Problem(origin, damage.message, damage.lines + 1 if damage.lines else None)
 

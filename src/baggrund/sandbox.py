@@ -16,6 +16,7 @@ read in process, with the limits that need no child (sizes)."""
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import pickle
 import signal
@@ -29,6 +30,8 @@ from .errors import FormatError
 from .limits import Limits
 
 __all__ = ["Sandbox", "extract"]
+
+log = logging.getLogger("baggrund")
 
 MiB = 1 << 20
 _GRACE = 5.0  # seconds the parent waits past the child's own timer before it kills it
@@ -71,6 +74,7 @@ class Sandbox:
         self._child: subprocess.Popen | None = None
         self._send: Connection | None = None
         self._receive: Connection | None = None
+        self._in_process = not self.available()
 
     def __enter__(self) -> Sandbox:
         return self
@@ -92,18 +96,23 @@ class Sandbox:
         """The text of a file of ``kind`` and warnings, read under ``limits`` (those of the
         sandbox by default; its memory limit is the one it was started with)."""
         limits = limits or self.limits
-        if not self.available():
+        if self._child is None and not self._in_process:
+            try:
+                self._start()
+            except OSError as exc:  # e.g. sys.executable is not a Python that can be run
+                log.warning("cannot start a reading process (%s): PDF, HTML and Word files are"
+                            " read in this process, without time and memory limits", exc)  # fmt: skip
+                self._in_process = True
+        if self._in_process:
             return extract(kind, data, limits)
         try:
-            if self._child is None:
-                self._start()
             self._send.send_bytes(pickle.dumps((kind, limits)))
             self._send.send_bytes(data)
         except OSError:  # the child died before it could take the file
             self.close()
             raise FormatError(_died_message(None)) from None
         if not self._receive.poll(limits.rich_seconds + _GRACE):
-            self.close()
+            self.close(kill=True)
             raise FormatError(_overtime_message(limits.rich_seconds))
         try:
             status, *result = pickle.loads(self._receive.recv_bytes())
@@ -131,21 +140,28 @@ class Sandbox:
                 stdout=subprocess.DEVNULL,
                 close_fds=True,
             )
+        except BaseException:
+            os.close(from_parent)
+            os.close(to_parent)
+            raise
         finally:
             os.close(to_child)
             os.close(from_child)
         self._send = Connection(from_parent, readable=False)
         self._receive = Connection(to_parent, writable=False)
 
-    def close(self) -> None:
+    def close(self, kill: bool = False) -> None:
+        """End the child: it exits when its pipe closes (``kill``: at once)."""
         for conn in (self._send, self._receive):
             if conn is not None:
                 conn.close()
         self._send = self._receive = None
         if self._child is not None:
+            if kill:
+                self._child.kill()
             if self._child.poll() is None:
                 try:
-                    self._child.wait(timeout=1.0)  # it exits when its pipe closes
+                    self._child.wait(timeout=1.0)
                 except subprocess.TimeoutExpired:
                     self._child.kill()
                     self._child.wait()
@@ -234,7 +250,6 @@ def _answer(kind: str, data: bytes, limits: Limits) -> tuple:
 
 def serve(from_parent: str, to_parent: str, memory: str, parent: str) -> None:
     """The child's loop: a file in, its text (or the error) out, until the pipe closes."""
-    import logging
     import resource
 
     _die_with_parent(int(parent))
@@ -250,7 +265,10 @@ def serve(from_parent: str, to_parent: str, memory: str, parent: str) -> None:
             data = receive.recv_bytes()
         except (EOFError, OSError):
             return
-        reply = _answer(kind, data, limits)
+        try:
+            reply = _answer(kind, data, limits)
+        except Overtime as exc:  # the timer rang just as the file was done
+            reply = ("error", str(exc))
         del data
         try:
             send.send_bytes(pickle.dumps(reply, protocol=5))

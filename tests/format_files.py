@@ -3,8 +3,31 @@ the tests themselves: PDF (fpdf2), HTML and Word (python-docx)."""
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import json
+import os
 from pathlib import Path
+
+import pytest
+
+# the readers of the 'formats' extra, and what the tests write their files with
+FORMATS_PACKAGES = ("pdfminer", "trafilatura", "lxml_html_clean", "docx", "fpdf")
+
+
+def require_formats() -> None:
+    """Skip the calling test module when a package of the 'formats' extra is not installed at
+    all; fail it when one is installed but does not import (a broken extra must not pass as
+    a skip), and when one is absent where BAGGRUND_REQUIRE_FORMATS or CI is set."""
+    required = os.environ.get("BAGGRUND_REQUIRE_FORMATS") or os.environ.get("CI")
+    for name in FORMATS_PACKAGES:
+        if importlib.util.find_spec(name) is None:
+            if required:
+                raise RuntimeError(f"{name} is not installed (pip install 'baggrund[dev]')")
+            pytest.skip(f"{name} is not installed", allow_module_level=True)
+        importlib.import_module(name)  # an ImportError here fails the module
+    importlib.import_module("lxml.html.clean")  # what trafilatura's justext imports
+
 
 HEADER = "Azerbaijan: Country Focus 2024"
 LOREM = (

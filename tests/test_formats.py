@@ -18,6 +18,7 @@ from .format_files import (
     EMPTY_HTML,
     HEADER,
     encrypt,
+    require_formats,
     sidecar,
     write_board_pdf,
     write_docx,
@@ -25,9 +26,7 @@ from .format_files import (
     write_scan,
 )
 
-pytest.importorskip("pdfminer")
-pytest.importorskip("trafilatura")
-pytest.importorskip("fpdf")
+require_formats()
 
 
 def ingest(db: str, *paths: Path):

@@ -119,13 +119,16 @@ def _ctx(db: str) -> Context:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
 @click.option("--max-size", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
-              help="Reject files larger than this many bytes.")  # fmt: skip
+              help="Reject files larger than this many bytes, and .jsonl.gz and .docx files that"
+                   " decompress to more.")  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="One JSON line per document, then a summary.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @handle_errors
 def ingest(paths, db, max_size, as_json, quiet):
-    """Ingest files and folders (board text format, JSON Lines, .jsonl.gz). Exit status 1 when
-    anything was rejected."""
+    """Ingest files and folders (board text format, JSON Lines, .jsonl.gz, PDF, HTML, Word).
+    Exit status 1 when anything was rejected. Besides --max-size, one document may have at
+    most 32 MiB of text, and a PDF, HTML or Word file is read in at most 120 s (15 s a PDF
+    page) and 2 GiB of memory (docs/formats.md)."""
     from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
 
     from .ingest import total_bytes

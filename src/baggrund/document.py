@@ -7,7 +7,8 @@ import datetime as dt
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from urllib.parse import urlsplit
 
 from .country import Country, resolve_country
 from .dates import parse_date
@@ -15,7 +16,7 @@ from .errors import BadDocument
 from .passage import Segmented, segment
 from .source import canonical_source, infer_series
 
-__all__ = ["Record", "Document", "prepare", "detect_language"]
+__all__ = ["Record", "Document", "prepare", "detect_language", "web_address", "FIRST_YEAR"]
 
 
 @dataclass(frozen=True)
@@ -85,8 +86,55 @@ def detect_language(text: str) -> str:
     return "da" if da > en else "en"
 
 
+FIRST_YEAR = 1900  # of an edition: the earliest a report of this collection can cover
+# Record attributes -> the field names people write (JSON Lines, sidecars, manifests).
+_FIELD_NAMES = {"external_id": "id", "published": "date_published", "added": "date_added"}
+_NOT_IN_ADDRESS = re.compile(r"[\x00-\x20\x7f]")
+
+
+def web_address(url: str) -> bool:
+    """Whether ``url`` is an absolute http:// or https:// address with a host (and nothing
+    a browser would run, such as ``javascript:``)."""
+    if _NOT_IN_ADDRESS.search(url):
+        return False
+    try:
+        parts = urlsplit(url)
+        return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # e.g. a broken IPv6 host or port
+        return False
+
+
+def _check_fields(record: Record) -> None:
+    """Reject what no reader should let through: NUL characters and lone surrogates in any
+    field, a blank id, an implausible edition year, an address that is not http(s)."""
+    for f in fields(record):
+        value = getattr(record, f.name)
+        if not isinstance(value, str) or f.name in ("origin", "format"):
+            continue
+        name = _FIELD_NAMES.get(f.name, f.name)
+        if "\x00" in value:
+            raise BadDocument(f"field {name!r} contains a NUL character (at {value.index(chr(0))})")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise BadDocument(
+                f"field {name!r} has an invalid character (a lone surrogate) at {exc.start}"
+            ) from None
+    if record.external_id is not None and not record.external_id.strip():
+        raise BadDocument("field 'id' is blank")
+    last_year = dt.date.today().year + 1
+    year = record.edition_year
+    if year is not None and not FIRST_YEAR <= year <= last_year:
+        raise BadDocument(
+            f"edition_year must be a year from {FIRST_YEAR} to {last_year}, not {year}"
+        )
+    if record.url is not None and not web_address(record.url):
+        raise BadDocument(f"field 'url' is not an http:// or https:// address: {record.url[:80]!r}")
+
+
 def prepare(record: Record) -> Document:
     """Normalise a record. Raises a :class:`~baggrund.errors.BaggrundError` naming the field."""
+    _check_fields(record)
     title = " ".join((record.title or "").split())
     if not title:
         raise BadDocument("missing title")

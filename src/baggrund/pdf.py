@@ -30,9 +30,11 @@ import io
 import itertools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .errors import FormatError
+from .extras import import_failed
 from .passage import page_mark
 
 __all__ = ["FormatError", "pdf_text"]
@@ -99,10 +101,8 @@ def _modules():
         from pdfminer import pdfdocument, pdfpage, pdfparser
         from pdfminer.converter import PDFPageAggregator
         from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-    except ImportError:
-        raise FormatError(
-            "reading PDF needs the 'formats' extra: pip install 'baggrund[formats]'"
-        ) from None
+    except ImportError as exc:
+        raise import_failed("pdf", exc) from None
     return (pdfdocument, pdfpage, pdfparser, pdflayout, PDFPageAggregator, PDFPageInterpreter,
             PDFResourceManager)  # fmt: skip
 
@@ -133,7 +133,62 @@ def _walk(obj, layout, page: _Page) -> None:
             _walk(child, layout, page)
 
 
-def _load(data: bytes) -> list[_Page]:
+# What pdfminer's messages about a damaged file mean, for people.
+_DAMAGE = (
+    ("No /Root object", "no document catalogue"),
+    ("Unexpected EOF", "the file ends early"),
+    ("truncated", "the file ends early"),
+    ("xref", "no valid table of contents (xref)"),
+    ("XRef", "no valid table of contents (xref)"),
+)
+_DAMAGE_KINDS = {
+    "PSEOF": "the file ends early",
+    "PDFNoValidXRef": "no valid table of contents (xref)",
+    "RecursionError": "objects nested too deeply",
+    "PDFTypeError": "an object of the wrong kind",
+    "PDFValueError": "an object with a wrong value",
+}
+
+
+def _damage(exc: Exception) -> str:
+    text = str(exc)
+    for needle, meaning in _DAMAGE:
+        if needle in text:
+            return meaning
+    return _DAMAGE_KINDS.get(type(exc).__name__, f"damaged: {type(exc).__name__}")
+
+
+class TooMuchContent(FormatError):
+    """A page whose content streams decode to more than the limit."""
+
+
+def _bounded(Interpreter, limit: int | None):
+    """pdfminer's interpreter with a limit on the decoded content streams of one page (and the
+    forms it draws), counted before they are parsed."""
+    from pdfminer.pdftypes import list_value, stream_value
+
+    class Bounded(Interpreter):
+        used = [0]  # shared with the interpreters dup() makes for forms
+
+        def dup(self):
+            twin = super().dup()
+            twin.used = self.used
+            return twin
+
+        def execute(self, streams) -> None:
+            if limit is not None:
+                for stream in list_value(streams):
+                    self.used[0] += len(stream_value(stream).get_data() or b"")
+                if self.used[0] > limit:
+                    raise TooMuchContent(f"decodes to more than {limit:,} bytes")
+            super().execute(streams)
+
+    return Bounded
+
+
+def _load(
+    data: bytes, before_page: Callable[[int], None] | None, content_limit: int | None
+) -> list[_Page]:
     (pdfdocument, pdfpage, pdfparser, layout, Aggregator, Interpreter,
      ResourceManager) = _modules()  # fmt: skip
     if not data.lstrip()[:5].startswith(b"%PDF"):
@@ -144,29 +199,43 @@ def _load(data: bytes) -> list[_Page]:
     except pdfdocument.PDFPasswordIncorrect:
         raise FormatError("encrypted PDF that needs a password; give an unprotected copy") from None
     except pdfdocument.PDFEncryptionError as exc:
-        raise FormatError(f"encrypted PDF that cannot be opened ({exc})") from None
+        raise FormatError(f"encrypted PDF that cannot be opened ({exc})"[:200]) from None
+    except MemoryError:
+        raise
     except Exception as exc:  # pdfminer raises many kinds on broken files
-        raise FormatError(f"not a readable PDF ({type(exc).__name__}: {exc})"[:200]) from None
+        raise FormatError(f"not a readable PDF ({_damage(exc)})") from None
     try:
         labels = list(itertools.islice(document.get_page_labels(), 100_000))
+    except MemoryError:
+        raise
     except Exception:  # no /PageLabels, or broken ones: count pages from 1
         labels = []
     manager = ResourceManager(caching=True)
     params = layout.LAParams(line_margin=0.5, char_margin=2.0, boxes_flow=None)
     device = Aggregator(manager, laparams=params)
-    interpreter = Interpreter(manager, device)
+    interpreter = _bounded(Interpreter, content_limit)(manager, device)
     pages: list[_Page] = []
     try:
         for i, pdf_page in enumerate(pdfpage.PDFPage.create_pages(document)):
+            if before_page is not None:
+                before_page(i + 1)
+            interpreter.used[0] = 0
             interpreter.process_page(pdf_page)
             result = device.get_result()
             label = str(labels[i]) if i < len(labels) and str(labels[i]).strip() else str(i + 1)
             page = _Page(label.strip()[:16], result.width, result.height)
             _walk(result, layout, page)
             pages.append(page)
+    except TooMuchContent as exc:
+        where = f"page {len(pages) + 1}"
+        raise FormatError(
+            f"PDF not read: the content of {where} {exc}, above the limit for one page"
+        ) from None
+    except MemoryError:
+        raise
     except Exception as exc:
         where = f"page {len(pages) + 1}"
-        raise FormatError(f"not a readable PDF at {where} ({type(exc).__name__})") from None
+        raise FormatError(f"not a readable PDF: {where} is damaged ({_damage(exc)})") from None
     if not pages:
         raise FormatError("PDF without pages")
     return pages
@@ -346,11 +415,17 @@ def _continues(before: _Block, after: _Block) -> bool:
     )
 
 
-def pdf_text(data: bytes) -> tuple[str, list[str]]:
+def pdf_text(
+    data: bytes,
+    *,
+    before_page: Callable[[int], None] | None = None,
+    content_limit: int | None = None,
+) -> tuple[str, list[str]]:
     """The text of a PDF (see the module doc) and warnings (pages without text). Raises
     :class:`FormatError` for a file that is not a readable PDF, needs a password or has no
-    text layer."""
-    pages = _load(data)
+    text layer, or a page whose content decodes to more than ``content_limit`` bytes.
+    ``before_page(n)`` is called before page n is read (to time it)."""
+    pages = _load(data, before_page, content_limit)
     scanned = [p.label for p in pages if not p.boxes and p.images]
     if all(not p.boxes for p in pages):
         if scanned:

@@ -13,15 +13,16 @@ import io
 import json
 import os
 import re
+import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .document import Record
+from .document import Record, web_address
+from .limits import DEFAULT_MAX_BYTES, Limits
 
-__all__ = ["Problem", "read_paths", "iter_files", "DEFAULT_MAX_BYTES"]
+__all__ = ["Problem", "read_paths", "iter_files", "DEFAULT_MAX_BYTES", "Limits"]
 
-DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 _JSONL = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 _TEXT = (".txt", ".text")
 _MAX_NUMBER = 999_999_999  # annex numbers and years: anything larger is a mistake
@@ -202,23 +203,39 @@ def _int(obj: dict, key: str, line: int) -> int | None:
     return value
 
 
-def record_from_json(obj: object, origin: str, line: int) -> Record:
+def _url(obj: dict, line: int, warn: Callable[[str], None]) -> str | None:
+    url = _str(obj, "url", line)
+    if url is None or web_address(url):
+        return url
+    warn(f"field 'url' is not an http:// or https:// address ({url[:80]!r}); not stored")
+    return None
+
+
+def record_from_json(
+    obj: object, origin: str, line: int, warn: Callable[[str], None] = lambda message: None
+) -> Record:
+    """A record from a JSON object (a line of JSON Lines, a sidecar, a manifest row). Raises
+    ``_LineError``; ``warn(message)`` is told of a field left out (an address that is not
+    http or https)."""
     if not isinstance(obj, dict):
         raise _LineError(line, "not a JSON object")
     for key in ("title", "country", "source", "text"):
         if not _str(obj, key, line):
             raise _LineError(line, f"missing field {key!r}")
+    ident = _str(obj, "id", line)
+    if ident is not None and not ident.strip():
+        raise _LineError(line, "field 'id' is blank")
     return Record(
         origin=origin,
         line=line,
-        external_id=_str(obj, "id", line),
+        external_id=ident,
         annex=_int(obj, "annex", line),
         title=obj["title"],
         country=obj["country"],
         source=obj["source"],
         series=_str(obj, "series", line),
         edition_year=_int(obj, "edition_year", line),
-        url=_str(obj, "url", line),
+        url=_url(obj, line, warn),
         published=_str(obj, "date_published", line) or _str(obj, "published", line),
         added=_str(obj, "date_added", line) or _str(obj, "added", line),
         text=obj["text"],
@@ -242,44 +259,170 @@ class _Counting(io.RawIOBase):
         return n
 
 
-def _read_jsonl(path: Path, report, warn) -> Iterator[Record | Problem]:
+_CHUNK = 1 << 16  # decompressed bytes read at a time: what a damaged gzip file may lose
+_CONTENT = re.compile(rb"[^ \t\r\n\f\v]")
+
+
+@dataclass(frozen=True)
+class _Damage:
+    """Where a gzip file stops being readable: ``lines`` complete lines before it, and whether
+    those lines can be kept (a truncated or broken stream) or not (a wrong checksum: the
+    compressed data decoded to something else somewhere, and nothing shows where)."""
+
+    lines: int
+    message: str
+    keep: bool = True
+
+
+def _gzip_damage(path: Path, max_bytes: int) -> _Damage | None:
+    """Decompress a gzip file once without keeping it, to find damage and the decompressed
+    size before any of its records is used."""
+    lines = total = 0
+    try:
+        with gzip.open(path, "rb") as stream:
+            while chunk := stream.read(_CHUNK):
+                total += len(chunk)
+                if total > max_bytes:
+                    return _Damage(0, f"decompresses to more than {max_bytes:,} bytes, above the"
+                                   " limit (--max-size); not read", keep=False)  # fmt: skip
+                lines += chunk.count(b"\n")
+    except EOFError:  # the stream stops before its end marker
+        return _Damage(lines, f"truncated gzip file: cannot read past line {lines}")
+    except zlib.error:
+        return _Damage(lines, _corrupt(lines, "the rest of the file is not read"))
+    except gzip.BadGzipFile as exc:
+        if total == 0:
+            return _Damage(0, "cannot read: not a gzip file", keep=False)
+        if "CRC" in str(exc) or "length" in str(exc):
+            return _Damage(0, "corrupt gzip data (its checksum does not match): nothing read"
+                           " from this file", keep=False)  # fmt: skip
+        return _Damage(lines, _corrupt(lines, "the rest of the file is not read"))
+    return None
+
+
+def _corrupt(lines: int, rest: str) -> str:
+    where = f"after line {lines}" if lines else "at the start"
+    return f"corrupt gzip data {where}; {rest}"
+
+
+def _lines(stream, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) of each line of ``stream`` that is not blank, read in chunks (so
+    that a million blank lines cost no more than a megabyte of text); ``None`` for a line
+    longer than ``limit`` bytes, which is skipped without being kept."""
+    number = 1  # of the line that starts at ``pos``
+    pieces: list[bytes] = []  # the start of a line that goes on in the next chunk
+    size = 0
+    too_long = False
+    while chunk := stream.read(_CHUNK):
+        pos = 0
+        if pieces or too_long:  # a line begun in an earlier chunk
+            end = chunk.find(b"\n")
+            if end < 0:
+                size += len(chunk)
+                if not too_long:
+                    pieces.append(chunk)
+                    if size > limit:
+                        pieces, too_long = [], True
+                continue
+            line = None if too_long or size + end > limit else b"".join([*pieces, chunk[:end]])
+            pieces, size, too_long = [], 0, False
+            yield number, line
+            number, pos = number + 1, end + 1
+        while (m := _CONTENT.search(chunk, pos)) is not None:
+            start = chunk.rfind(b"\n", pos, m.start()) + 1 or pos
+            number += chunk.count(b"\n", pos, start)
+            end = chunk.find(b"\n", m.start())
+            if end < 0:
+                pieces, size = [chunk[start:]], len(chunk) - start
+                too_long = size > limit
+                pos = len(chunk)
+                break
+            yield number, (chunk[start:end] if end - start <= limit else None)
+            number, pos = number + 1, end + 1
+        else:
+            number += chunk.count(b"\n", pos)
+    if pieces or too_long:
+        yield number, None if too_long else b"".join(pieces)
+
+
+def too_long(size: int, limits: Limits) -> str:
+    return (
+        f"{size:,} bytes of text, above the limit of {limits.max_record_bytes:,} bytes for one"
+        " document"
+    )
+
+
+def _read_jsonl(path: Path, limits: Limits, report, warn) -> Iterator[Record | Problem]:
     origin = str(path)
+    damage = None
+    if path.name.endswith(".gz"):
+        damage = _gzip_damage(path, limits.max_bytes)
+        if damage is not None and not damage.keep:
+            yield Problem(origin, damage.message, damage.lines + 1 if damage.lines else None)
+            report(path.stat().st_size)
+            return
     with open(path, "rb") as fh:
         raw = io.BufferedReader(_Counting(fh, report), 1 << 20)
         stream = gzip.GzipFile(fileobj=raw) if path.name.endswith(".gz") else raw
-        lineno = 0
+        last = 0
         try:
-            for lineno, data in enumerate(stream, start=1):  # noqa: B007
-                if not data.strip():
+            for lineno, data in _lines(stream, limits.max_record_bytes):
+                if damage is not None and lineno > damage.lines:
+                    break
+                last = lineno
+                if data is None:
+                    message = f"line longer than the limit of {limits.max_record_bytes:,} bytes"
+                    yield Problem(origin, message + " for one record; skipped", lineno)
                     continue
-                if b"\x00" in data:
-                    yield Problem(origin, "binary data, not JSON", lineno)
-                    continue
-                try:
-                    obj = json.loads(_decode(data, origin, warn, lineno))
-                    yield record_from_json(obj, origin, lineno)
-                except json.JSONDecodeError as exc:
-                    yield Problem(origin, f"broken JSON: {exc.msg} (column {exc.colno})", lineno)
-                except (ValueError, RecursionError) as exc:  # e.g. a number too long to read
-                    yield Problem(origin, f"broken JSON: {exc}", lineno)
-                except _LineError as exc:
-                    yield Problem(origin, str(exc), exc.line)
-        except (OSError, EOFError) as exc:  # a truncated or corrupt gzip file
-            yield Problem(origin, f"cannot read past line {lineno}: {exc}", lineno + 1)
+                yield _json_line(data, origin, lineno, warn)
+        except (OSError, EOFError, zlib.error) as exc:  # a disk error, or changed since checked
+            reason = getattr(exc, "strerror", None) or " ".join(str(exc).split())
+            damage = damage or _Damage(last, f"cannot read past line {last}: {reason}")
+    if damage is not None:
+        yield Problem(origin, damage.message, damage.lines + 1 if damage.lines else None)
+
+
+def _json_line(data: bytes, origin: str, lineno: int, warn) -> Record | Problem:
+    if b"\x00" in data:
+        return Problem(origin, "binary data, not JSON", lineno)
+    try:
+        obj = json.loads(_decode(data, origin, warn, lineno))
+        return record_from_json(
+            obj, origin, lineno, lambda message: warn(Problem(origin, message, lineno, True))
+        )
+    except json.JSONDecodeError as exc:
+        return Problem(origin, f"broken JSON: {exc.msg} (column {exc.colno})", lineno)
+    except _LineError as exc:
+        return Problem(origin, str(exc), exc.line)
+    except (ValueError, RecursionError) as exc:  # e.g. a number too long to read
+        return Problem(origin, f"broken JSON: {exc}", lineno)
 
 
 def read_paths(
     paths: list[str | os.PathLike],
     *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int | None = None,
+    limits: Limits | None = None,
     report: Callable[[int], None] = lambda n: None,
     warn: Callable[[Problem], None] = lambda p: None,
+    sandbox=None,
 ) -> Iterator[Record | Problem]:
     """Records from every file under ``paths``; a :class:`Problem` for each rejected file or
-    line. ``report(n)`` is called with bytes read, ``warn`` with warnings."""
-    from .richfiles import Manifests, read_rich
+    line. ``limits`` (``max_bytes`` overrides its ``max_bytes``) bound what one file may cost;
+    ``report(n)`` is called with bytes read, ``warn`` with warnings. PDF, HTML and Word files
+    are read in a :class:`~baggrund.sandbox.Sandbox`: ``sandbox``, one to reuse across calls,
+    or one started for this call."""
+    from .richfiles import Manifests, RichReader
 
-    manifests = Manifests()
+    limits = limits or Limits()
+    if max_bytes is not None:
+        limits = replace(limits, max_bytes=max_bytes)
+    with RichReader(limits, sandbox) as rich:
+        yield from _read_all(paths, limits, rich, Manifests(), report, warn)
+
+
+def _read_all(paths, limits: Limits, rich, manifests, report, warn) -> Iterator[Record | Problem]:
+    max_bytes = limits.max_bytes
     for item in iter_files(paths):
         if isinstance(item, Problem):
             if item.warning:
@@ -298,12 +441,12 @@ def read_paths(
                 report(size)
                 continue
             if name.endswith(_JSONL):
-                yield from _read_jsonl(item, report, warn)
+                yield from _read_jsonl(item, limits, report, warn)
                 continue
             if name.endswith(_RICH):
                 data = item.read_bytes()
                 report(size)
-                yield read_rich(item, data, manifests, warn)
+                yield rich.read(item, data, manifests, warn)
                 continue
             if not name.endswith(_TEXT):
                 yield Problem(origin, f"unsupported format (expected {_FORMATS})")
@@ -316,6 +459,9 @@ def read_paths(
             continue
         if _looks_binary(data):
             yield Problem(origin, "binary file, not text")
+            continue
+        if size > limits.max_record_bytes:
+            yield Problem(origin, too_long(size, limits))
             continue
         text = _decode(data, origin, warn).replace("\r\n", "\n")
         if not text.strip():

@@ -25,12 +25,12 @@ from pathlib import Path
 
 from .document import Record
 from .errors import FormatError
-from .pdf import pdf_text
-from .reader import BOARD_FIELDS, Problem, _LineError, record_from_json
-from .webpage import html_text
-from .worddoc import docx_text
+from .extras import missing
+from .limits import Limits
+from .reader import BOARD_FIELDS, Problem, _LineError, record_from_json, too_long
+from .sandbox import Sandbox
 
-__all__ = ["RICH", "MANIFEST", "Manifests", "is_companion", "read_rich", "manifest_problems"]
+__all__ = ["RICH", "MANIFEST", "Manifests", "RichReader", "is_companion", "manifest_problems"]
 
 RICH = (".pdf", ".html", ".htm", ".docx")
 MANIFEST = "manifest.csv"
@@ -163,47 +163,76 @@ def _board_header(text: str) -> tuple[dict, str, str | None]:
     return fields, mark + "\n\n".join(blocks[i:]), collection
 
 
-def _extract(path: Path, data: bytes, warn: Callable[[Problem], None]) -> tuple[str, str]:
+def _kind(path: Path) -> str:
     name = path.name.lower()
-    if name.endswith(".pdf"):
-        text, warnings = pdf_text(data)
+    return "pdf" if name.endswith(".pdf") else "docx" if name.endswith(".docx") else "html"
+
+
+class RichReader:
+    """Reads PDF, HTML and Word files as records, their text extracted in a
+    :class:`~baggrund.sandbox.Sandbox` under ``limits``; a context manager."""
+
+    def __init__(self, limits: Limits, sandbox: Sandbox | None = None) -> None:
+        self.limits = limits
+        self.own = sandbox is None  # else the caller's, kept open for its next files
+        self.sandbox = sandbox or Sandbox(limits)
+
+    def __enter__(self) -> RichReader:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.own:
+            self.sandbox.close()
+
+    def _extract(self, path: Path, data: bytes, warn: Callable[[Problem], None]) -> str:
+        kind = _kind(path)
+        absent = missing(kind)
+        if absent is not None:
+            raise absent
+        text, warnings = self.sandbox.extract(kind, data, self.limits)
         for message in warnings:
             warn(Problem(str(path), message, warning=True))
-        return text, "pdf"
-    if name.endswith(".docx"):
-        return docx_text(data), "docx"
-    return html_text(data), "html"
+        if "\x00" in text:  # a font that maps a glyph to NUL: nothing a reader can see
+            text = text.replace("\x00", "")
+            warn(Problem(str(path), "NUL characters removed from the text", warning=True))
+        if len(text) > self.limits.max_record_bytes // 4:  # cheap before encoding
+            size = len(text.encode("utf-8", "replace"))
+            if size > self.limits.max_record_bytes:
+                raise FormatError(too_long(size, self.limits))
+        return text
 
-
-def read_rich(
-    path: Path, data: bytes, manifests: Manifests, warn: Callable[[Problem], None]
-) -> Record | Problem:
-    """One PDF, HTML or Word file as a record, or the problem that rejects it."""
-    origin = str(path)
-    try:
-        sidecar = _sidecar(path)
-        text, kind = _extract(path, data, warn)
-    except _Reject as exc:
-        return exc.problem
-    except FormatError as exc:
-        return Problem(origin, str(exc))
-    row = manifests.row(path)
-    listed = row[2] if row else {}
-    fields: dict = {}
-    header, body, collection = _board_header(text)
-    fields.update(header)
-    fields.update(listed)
-    fields.update(sidecar)
-    missing = [name for name in _REQUIRED if not str(fields.get(name) or "").strip()]
-    if missing:
-        return Problem(
-            origin,
-            f"no {', no '.join(missing)} (give it in {path.with_suffix('.json').name},"
-            f" a {MANIFEST} row or a board header)",
-        )
-    try:
-        record = record_from_json({**fields, "text": body}, origin, 1)
-    except _LineError as exc:
-        where = f"{path.with_suffix('.json').name}" if sidecar else MANIFEST
-        return Problem(origin, f"{exc} (in {where})")
-    return replace(record, line=None, format=kind, collection=collection)
+    def read(
+        self, path: Path, data: bytes, manifests: Manifests, warn: Callable[[Problem], None]
+    ) -> Record | Problem:
+        """One PDF, HTML or Word file as a record, or the problem that rejects it."""
+        origin = str(path)
+        try:
+            sidecar = _sidecar(path)
+            text = self._extract(path, data, warn)
+        except _Reject as exc:
+            return exc.problem
+        except FormatError as exc:
+            return Problem(origin, str(exc))
+        row = manifests.row(path)
+        listed = row[2] if row else {}
+        fields: dict = {}
+        header, body, collection = _board_header(text)
+        fields.update(header)
+        fields.update(listed)
+        fields.update(sidecar)
+        missing_fields = [name for name in _REQUIRED if not str(fields.get(name) or "").strip()]
+        if missing_fields:
+            return Problem(
+                origin,
+                f"no {', no '.join(missing_fields)} (give it in {path.with_suffix('.json').name},"
+                f" a {MANIFEST} row or a board header)",
+            )
+        try:
+            record = record_from_json(
+                {**fields, "text": body}, origin, 1,
+                lambda message: warn(Problem(origin, message, warning=True)),
+            )  # fmt: skip
+        except _LineError as exc:
+            where = f"{path.with_suffix('.json').name}" if sidecar else MANIFEST
+            return Problem(origin, f"{exc} (in {where})")
+        return replace(record, line=None, format=_kind(path), collection=collection)

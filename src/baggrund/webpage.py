@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .errors import FormatError
+from .extras import import_failed
 
 __all__ = ["html_text", "MIN_WORDS"]
 
@@ -54,26 +55,25 @@ def html_text(data: bytes) -> str:
     try:
         import trafilatura
         from lxml import etree
-    except ImportError:
-        raise FormatError(
-            "reading HTML needs the 'formats' extra: pip install 'baggrund[formats]'"
-        ) from None
-    xml = trafilatura.extract(
-        data,
-        output_format="xml",
-        include_tables=True,
-        include_links=False,
-        include_images=False,
-        include_comments=False,
-        include_formatting=False,
-        deduplicate=False,
-    )
-    blocks: list[str] = []
-    if xml:
-        try:
-            blocks = _convert(etree.fromstring(xml.encode("utf-8")))
-        except etree.XMLSyntaxError as exc:
-            raise FormatError(f"HTML that cannot be read ({exc})") from None
+    except ImportError as exc:
+        raise import_failed("html", exc) from None
+    try:
+        xml = trafilatura.extract(
+            data,
+            output_format="xml",
+            include_tables=True,
+            include_links=False,
+            include_images=False,
+            include_comments=False,
+            include_formatting=False,
+            deduplicate=False,
+        )
+        blocks = _convert(etree.fromstring(xml.encode("utf-8"))) if xml else []
+    except MemoryError:
+        raise
+    except Exception as exc:  # lxml and trafilatura raise many kinds on broken pages
+        detail = " ".join(str(exc).split()) or type(exc).__name__
+        raise FormatError(f"not readable HTML: {detail}"[:200]) from None
     words = sum(len(b.split()) for b in blocks if not b.startswith("#"))
     if words < MIN_WORDS:
         raise FormatError(

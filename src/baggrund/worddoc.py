@@ -10,6 +10,7 @@ import re
 import zipfile
 
 from .errors import FormatError
+from .extras import import_failed
 
 __all__ = ["docx_text"]
 
@@ -33,6 +34,20 @@ def _level(paragraph) -> int:
     return 0
 
 
+def _oneline(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _meaning(exc: Exception) -> str:
+    """What an exception from lxml or python-docx on a broken file means, for people."""
+    name = type(exc).__name__
+    if name == "XMLSyntaxError":
+        return f"its XML is damaged: {_oneline(exc)}"
+    if name == "PackageNotFoundError":
+        return "not a Word document package"
+    return f"damaged: {name}"
+
+
 def _qn(tag: str) -> str:
     from docx.oxml.ns import qn
 
@@ -52,26 +67,54 @@ def _table(table) -> str:
     return "\n".join(rows)
 
 
-def docx_text(data: bytes) -> str:
+def _check_unpacked(data: bytes, limit: int | None) -> None:
+    """Reject a zip whose members unpack to more than ``limit`` bytes (a zip bomb), from the
+    sizes in its directory: zipfile never unpacks a member past the size given there."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise FormatError(
+            f"not a readable Word (.docx) file (not a zip archive: {exc})"[:200]
+        ) from None
+    total = sum(m.file_size for m in members)
+    if limit is not None and total > limit:
+        raise FormatError(
+            f"Word file that unpacks to {total:,} bytes, above the limit of {limit:,} (--max-size)"
+        )
+
+
+def docx_text(data: bytes, *, max_unpacked: int | None = None) -> str:
     """The text of a .docx file, markdown-style. Raises :class:`FormatError` for a file that
-    is not a readable Word document or when the extra is missing."""
+    is not a readable Word document, that unpacks to more than ``max_unpacked`` bytes, or
+    when the extra is missing."""
     try:
         import docx
         from docx.table import Table
         from docx.text.paragraph import Paragraph
-    except ImportError:
-        raise FormatError(
-            "reading Word files needs the 'formats' extra: pip install 'baggrund[formats]'"
-        ) from None
+    except ImportError as exc:
+        raise import_failed("docx", exc) from None
+    _check_unpacked(data, max_unpacked)
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise FormatError(f"not a readable Word (.docx) file ({exc})"[:200]) from None
+        raise FormatError(f"not a readable Word (.docx) file ({_oneline(exc)})"[:200]) from None
+    except MemoryError:
+        raise
     except Exception as exc:  # lxml and python-docx raise many kinds on broken files
-        raise FormatError(f"not a readable Word (.docx) file ({type(exc).__name__})") from None
+        raise FormatError(f"not a readable Word (.docx) file ({_meaning(exc)})"[:200]) from None
+    try:
+        return "\n\n".join(_blocks(document, Paragraph, Table))
+    except MemoryError:
+        raise
+    except Exception as exc:  # a document whose parts do not fit together
+        raise FormatError(f"not a readable Word (.docx) file ({_meaning(exc)})"[:200]) from None
+
+
+def _blocks(document, Paragraph, Table) -> list[str]:
     blocks: list[str] = []
     for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
+        tag = str(child.tag).rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = Paragraph(child, document)
             text = " ".join(paragraph.text.split())
@@ -82,4 +125,4 @@ def docx_text(data: bytes) -> str:
             text = _table(Table(child, document))
             if text:
                 blocks.append(text)
-    return "\n\n".join(blocks)
+    return blocks

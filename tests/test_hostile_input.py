@@ -5,6 +5,7 @@ before the bad point are kept, and the other files named are ingested."""
 from __future__ import annotations
 
 import gzip
+import json
 import random
 import time
 import zlib
@@ -196,3 +197,17 @@ def test_the_corpus_gzip_reads_as_fast_as_before():
     records = sum(1 for item in read_paths([CORPUS]) if not hasattr(item, "message"))
     assert records == 1748
     assert time.monotonic() - start < 30
+
+
+def test_the_library_passes_its_limits_to_the_readers(tmp_path, library):
+    """Limits given to Library.ingest reach the readers: a line above the record limit is
+    skipped with a message, the others are stored."""
+    from baggrund.limits import Limits
+
+    path = tmp_path / "two.jsonl"
+    small = {"id": "S-1", "country": "Iran", "source": "X", "title": "Small", "text": "Short."}
+    large = {"id": "S-2", "country": "Iran", "source": "X", "title": "Large", "text": "w " * 5000}
+    path.write_text(json.dumps(large) + "\n" + json.dumps(small) + "\n", encoding="utf-8")
+    summary = library.ingest([path], limits=Limits(max_record_bytes=4096))
+    assert summary.added == 1
+    assert len(summary.rejected) == 1 and summary.rejected[0].line == 1

@@ -22,6 +22,7 @@ from . import crashpoint
 from .document import Document, Record, prepare
 from .errors import BaggrundError
 from .fact import passage_facts
+from .limits import Limits
 from .reader import DEFAULT_MAX_BYTES, Problem, iter_files, read_paths
 from .store import SaveOutcome, Store
 
@@ -184,11 +185,13 @@ def ingest(
     on_event: Callable[[IngestEvent], None] = lambda e: None,
     on_progress: Callable[[int], None] = lambda n: None,
     workers: bool = True,
+    limits: Limits | None = None,
 ) -> IngestSummary:
     """Read, normalise and store every document under ``paths``. Bad files and records are
     rejected one by one, with file, line and reason; the rest of the batch goes on.
     ``workers``: a large ingest may extract facts in forked worker processes (a server that
-    runs threads passes False)."""
+    runs threads passes False). ``limits``: what one file may cost (:class:`Limits`;
+    ``max_bytes`` overrides its size limit)."""
     today = today or dt.date.today()
     summary = IngestSummary()
 
@@ -207,7 +210,9 @@ def ingest(
     batches = _Batches(store, today, record, _fact_workers(paths) if workers else None)
     with store.loading():
         try:
-            for item in read_paths(paths, max_bytes=max_bytes, report=on_progress, warn=warn):
+            for item in read_paths(
+                paths, max_bytes=max_bytes, limits=limits, report=on_progress, warn=warn
+            ):
                 if isinstance(item, Problem):
                     record(IngestEvent("rejected", item.origin, item.line, message=item.message))
                     continue

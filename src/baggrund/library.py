@@ -18,6 +18,7 @@ from .country import country_by_code, resolve_country
 from .dates import parse_date
 from .errors import NotFound
 from .ingest import IngestEvent, IngestSummary, ingest
+from .limits import Limits
 from .reader import DEFAULT_MAX_BYTES
 from .search import SearchResult, search
 from .source import canonical_source
@@ -88,9 +89,11 @@ class Library:
         on_event: Callable[[IngestEvent], None] = lambda e: None,
         on_progress: Callable[[int], None] = lambda n: None,
         workers: bool = True,
+        limits: Limits | None = None,
     ) -> IngestSummary:
+        """See :func:`baggrund.ingest.ingest`."""
         return ingest(self.store, paths, max_bytes=max_bytes, on_event=on_event,
-                      on_progress=on_progress, workers=workers)  # fmt: skip
+                      on_progress=on_progress, workers=workers, limits=limits)  # fmt: skip
 
     def search(self, query: str, **options) -> SearchResult:
         """See :func:`baggrund.search.search` for the options."""

@@ -182,7 +182,7 @@ def pg_sample(tmp_path_factory):
             lib.close()
 
 
-@settings(FUZZ, max_examples=100)
+@settings(FUZZ, max_examples=40)
 @given(query=QUERIES, options=OPTIONS)
 def test_any_text_on_postgresql_too(pg_sample, query, options) -> None:
     search_or_refuse(pg_sample, query, options)

@@ -293,6 +293,10 @@ class PassageIndex:
                     problems.append(f"{name}: {problem}")
         return problems
 
+    def close(self) -> None:
+        """Let go of the open index (its files are memory-mapped until it is dropped)."""
+        self._index = self._generation = None
+
     def lock(self) -> contextlib.AbstractContextManager[None]:
         """An exclusive lock for writers, across processes."""
         return exclusive(self.path)
@@ -501,16 +505,27 @@ class PassageIndex:
             raise ValueError(f"{self.path}: the search index is missing; reopen the library")
         return index.searcher()
 
-    def search(self, query: tantivy.Query, limit: int, offset: int) -> tuple[list[IndexHit], int]:
+    def search(
+        self, query: tantivy.Query, limit: int, offset: int, *, alike: bool = False
+    ) -> tuple[list[IndexHit], int]:
         """The hits ``offset`` to ``offset + limit`` in the total order (score, then the place
         in the library), and how many passages match. Passages with the same score as the last
         one wanted are all fetched, so that which of them make the page does not depend on how
-        tantivy happened to lay out its segments."""
+        tantivy happened to lay out its segments. ``alike``: the caller knows that every match
+        scores the same (a query of no words), so the order is the place alone."""
         searcher = self._searcher()
         want = offset + limit
         if want <= 0:
             result = searcher.search(query, limit=1, count=True)
             return [], result.count or 0
+        if alike:
+            result = searcher.search(query, limit=want, count=True, order_by_field="order",
+                                     order=tantivy.Order.Asc)  # fmt: skip
+            addresses = [addr for _, addr in result.hits[offset:]]
+            pids = searcher.fast_field_values("pid", addresses) if addresses else []
+            score = searcher.search(query, limit=1, count=False).hits
+            same = score[0][0] if score else 0.0
+            return [IndexHit(pid, same) for pid in pids], result.count or 0
         fetch = want
         while True:
             result = searcher.search(query, limit=fetch, count=True)

@@ -135,6 +135,7 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts, SQLiteSessions):
 
     def close(self) -> None:
         self.db.close()
+        self.index.close()
 
     def upgrade(self, *, rum: bool | None = None) -> tuple[int, int]:
         """Apply missing schema migrations: (version before, version after)."""
@@ -407,7 +408,8 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts, SQLiteSessions):
         want = request.offset + request.limit
         prefer = request.prefer_country
         query = self.index.build_query(request.query, filters, prefer_country=prefer)
-        hits, total = self.index.search(query, want, 0)
+        alike = not request.query.content() and not prefer  # no words: every match ties
+        hits, total = self.index.search(query, want, 0, alike=alike)
         strict_total, relaxed = total, False
         if len(hits) < want and len(request.query.content()) > 1:
             loose = self.index.build_query(

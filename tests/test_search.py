@@ -85,8 +85,9 @@ def test_published_and_added_date_filters(sample):
 
 
 def test_latest_keeps_only_the_newest_edition(sample):
-    every = {h.edition_year for h in sample.search("Azerbaijan", country="AZE", limit=200).hits}
-    latest = sample.search("Azerbaijan", country="AZE", latest=True, limit=200).hits
+    # "Azerbaijan" within Azerbaijan is a query of no words: all 434 passages tie, newest first.
+    every = {h.edition_year for h in sample.search("Azerbaijan", country="AZE", limit=1000).hits}
+    latest = sample.search("Azerbaijan", country="AZE", latest=True, limit=1000).hits
     assert {2022, 2023} <= every
     hrr = {
         h.edition_year for h in latest if h.series == "Country Reports on Human Rights Practices"

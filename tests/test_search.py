@@ -226,7 +226,8 @@ def test_age_weighs_the_same_whether_the_country_is_named_or_filtered():
 
     def hit(doc, year, country, score):
         row = {"doc_id": doc, "country": country, "source": "S", "series": "R",
-               "edition_year": year, "published": None, "text": f"passage {doc} words"}  # fmt: skip
+               "edition_year": year, "published": None, "text": f"passage {doc} words",
+               "series_newest": 2024}  # fmt: skip
         return RawHit(row, score)
 
     # BM25 scores: the 2016 passage matches much better than the 2024 one

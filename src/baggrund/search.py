@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import asdict, dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
 
 from .citation import cite_da, cite_en
 from .country import country_by_code, resolve_country
 from .dates import parse_date
-from .edition import fold_editions
+from .edition import BLOCK, Folded, Folder
 from .errors import BadQuery, shown
 from .expansion import find_country, translate_danish
 from .index import COUNTRY_BOOST, IndexFilters
@@ -17,7 +18,7 @@ from .query import AnyOf, ParsedQuery, Term, clean_query, parse_query
 from .semantic import semantic_page
 from .snippet import make_snippet, query_stems
 from .source import canonical_source
-from .store import SearchRequest, Store
+from .store import RawPage, SearchRequest, Store
 
 __all__ = [
     "Hit",
@@ -35,9 +36,9 @@ MAX_OFFSET = 100_000  # as the web allows; pages past the candidates fetched are
 # PostgreSQL with the bundled sample.
 MAX_QUERY_CHARS = 4000
 MAX_PREFIXES = 10  # each prefix* is a scan of the index's terms
-FOLD_FACTOR = 3  # candidates fetched per hit shown, for folding editions
-MAX_CANDIDATES = 3000
+FOLD_FACTOR = 3  # passages fetched at first per result wanted, for folding editions
 KEYWORDS = 3  # up to this many content words, a query is keywords that must all match
+RELAX_BELOW = 30  # fewer passages with every word than this: passages with some follow
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class Hit:
     snippet: str
     snippet_html: str
     score: float
-    also_in: list[dict]  # the same passage in older editions of the series, newest first
+    also_in: list[dict]  # the same passage in other editions of the series, newest first
     page: str | None = None  # "12" or "12–13" for a passage from a PDF
 
     def to_dict(self) -> dict:
@@ -85,11 +86,13 @@ class SearchResult:
     limit: int
     offset: int
     matched_all: int | None = None  # passages with every word, when ``relaxed``
+    results: int | None = None  # results (editions folded) when the whole list was ranked
 
     def to_dict(self) -> dict:
         return {
             "query": self.query,
             "total": self.total,
+            "results": self.results,
             "relaxed": self.relaxed,
             "matched_all": self.matched_all if self.relaxed else self.total,
             "limit": self.limit,
@@ -226,19 +229,58 @@ def search(
         words += translated.positive_words()
         parsed = translated
     stems = query_stems(words)
-    # Fetch more than a page, fold the editions of one series, then cut the page out.
-    wanted = min(MAX_CANDIDATES, (offset + limit) * FOLD_FACTOR)
-    request = SearchRequest(parsed, index_filters, latest, wanted, 0, facets, prefer)
-    page = semantic_page(store, request, query) if semantic else store.search(request)
     # A few keywords: passages with all of them first. A longer question: ranked by BM25 over
     # all its words, since hardly any passage uses every word of a question.
     keywords = len(parsed.content()) <= KEYWORDS
     strict = keywords and not semantic  # by meaning too, the fused order stands
-    folded = fold_editions(
-        page.hits, strict_first=strict, prefer_country=prefer, boost=COUNTRY_BOOST
-    )[offset : offset + limit]
-    hits = [to_hit(f.hit.row, f.score, stems, f.older) for f in folded]
+    request = SearchRequest(
+        parsed, index_filters, latest, 0, 0, facets, prefer, relax_below=RELAX_BELOW
+    )
+
+    def fetch(start: int, count: int) -> RawPage:
+        if semantic:  # the fused list: its start, cut here
+            page = semantic_page(store, replace(request, limit=start + count), query)
+            return replace(page, hits=page.hits[start:])
+        return store.search(replace(request, offset=start, limit=count))
+
+    folder = Folder(strict_first=strict, prefer_country=prefer, boost=COUNTRY_BOOST)
+    results, page, count = ranked_results(fetch, folder, offset + limit)
+    hits = [to_hit(f.hit.row, f.score, stems, f.older) for f in results[offset:]]
     relaxed = page.relaxed and keywords
     return SearchResult(
-        query, hits, page.total, relaxed, page.facets, limit, offset, page.matched_all
-    )
+        query, hits, page.total, relaxed, page.facets, limit, offset, page.matched_all,
+        results=count,
+    )  # fmt: skip
+
+
+def ranked_results(
+    fetch: Callable[[int, int], RawPage], folder: Folder, need: int
+) -> tuple[list[Folded], RawPage, int | None]:
+    """The first ``need`` results of the ranked, folded list, the last page fetched, and how
+    many results the whole list has (when it was all fetched). ``fetch(start, count)`` gives
+    ``count`` passages of the store's ranked list from ``start``. The results do not depend on
+    ``need``: more passages are fetched until every result wanted is settled (no passage
+    further down can go ahead of it), so that pages of any size concatenate to the list that
+    one large request gives."""
+    window, fetched = max(RELAX_BELOW, min(BLOCK, need * FOLD_FACTOR)), 0
+    while True:
+        page = fetch(fetched, window - fetched)
+        folder.add(page.hits)
+        fetched = window
+        ended = window >= page.total
+        results: list[Folded] = []
+        whole = ended
+        blocks = -(-window // BLOCK)
+        for number in range(blocks):
+            block = folder.block(number)
+            if ended or (number + 1) * BLOCK <= window:
+                results += block
+            else:
+                results += folder.settled(block, page.relaxed)
+                break
+            if len(results) >= need and number + 1 < blocks:
+                whole = False
+                break
+        if len(results) >= need or ended:
+            return results[:need], page, len(results) if whole else None
+        window = window * 4 if window < BLOCK else (window // BLOCK + 1) * BLOCK

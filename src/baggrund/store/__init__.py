@@ -93,11 +93,16 @@ class SearchRequest:
     offset: int = 0
     facets: bool = False
     prefer_country: str | None = None  # a country named in the query: its documents first
+    # Fewer passages than this with every content word (and more than one content clause):
+    # the passages with some of the words follow them. Never depends on limit or offset, so
+    # that the ranked list is one list, whatever part of it is asked for.
+    relax_below: int = 10
 
 
 @dataclass(frozen=True)
 class RawHit:
-    """A passage row joined with its document and section, and its score."""
+    """A passage row joined with its document and section, and its score. The row also has
+    ``series_newest``: the newest edition year of the document's series in the library."""
 
     row: dict
     score: float

@@ -324,7 +324,7 @@ def search(
     aside: Aside | None = None,
 ) -> RawPage:
     """A page of passages, as the SQLite store's search: all content words first; when they
-    give fewer than ``offset + limit`` passages and there is more than one content clause,
+    give fewer than ``request.relax_below`` passages and there is more than one content clause,
     passages with any of them follow (``relaxed``). ``aside`` runs work on a second
     connection (the count, beside the ranking)."""
     compiled = compile_query(conn, request.query)
@@ -334,7 +334,7 @@ def search(
     hits, counts = _run(conn, compiled.strict, docs, snap, allowed, request, want, rum, aside)
     strict_total = total = sum(counts.values())
     relaxed = False
-    if len(hits) < want and len(request.query.content()) > 1:
+    if strict_total < request.relax_below and len(request.query.content()) > 1:
         more, loose_counts = _run(
             conn, compiled.loose, docs, snap, allowed, request, want + len(hits), rum, aside
         )

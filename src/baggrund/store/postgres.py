@@ -130,6 +130,12 @@ _DOC_COLUMNS = """d.id AS doc_id, d.key, d.external_id, d.country, d.annex, d.co
 _PASSAGE_SELECT = f"""SELECT p.id AS pid, p.anchor, p.number, p.text, p.page, s.heading, s.path,
     {_DOC_COLUMNS} FROM passages p JOIN documents d ON d.id = p.doc_id
     JOIN sections s ON s.doc_id = p.doc_id AND s.ordinal = p.section"""
+# Search hits also carry the newest edition of their series in the library (for age).
+_HIT_SELECT = f"""SELECT p.id AS pid, p.anchor, p.number, p.text, p.page, s.heading, s.path,
+    {_DOC_COLUMNS}, (SELECT max(x.edition_year) FROM documents x WHERE x.country = d.country
+    AND x.source = d.source AND x.series = d.series) AS series_newest
+    FROM passages p JOIN documents d ON d.id = p.doc_id
+    JOIN sections s ON s.doc_id = p.doc_id AND s.ordinal = p.section"""
 
 
 def schema_version() -> int:
@@ -495,7 +501,7 @@ class PostgresStore(PostgresBundles, PostgresFacts, PostgresSessions, PostgresTr
     def _passage_rows(conn, pids: list[int]) -> dict[int, dict]:
         if not pids:
             return {}
-        rows = conn.execute(f"{_PASSAGE_SELECT} WHERE p.id = ANY(%s)", (pids,))
+        rows = conn.execute(f"{_HIT_SELECT} WHERE p.id = ANY(%s)", (pids,))
         return {r["pid"]: _iso(r) for r in rows}
 
     def document(self, key: str) -> dict | None:

@@ -42,6 +42,11 @@ _DOC_COLUMNS = """d.id AS doc_id, d.key, d.external_id, d.country, d.annex, d.co
     d.series, d.edition_year, d.title, d.url, d.published, d.added, d.updated, d.language"""
 
 
+# The newest edition of the row's series in the library (search hits carry it, for age).
+SERIES_NEWEST = """(SELECT max(x.edition_year) FROM documents x WHERE x.country = d.country
+    AND x.source = d.source AND x.series = d.series) AS series_newest"""
+
+
 def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -411,7 +416,7 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts, SQLiteSessions):
         alike = not request.query.content() and not prefer  # no words: every match ties
         hits, total = self.index.search(query, want, 0, alike=alike)
         strict_total, relaxed = total, False
-        if len(hits) < want and len(request.query.content()) > 1:
+        if total < request.relax_below and len(request.query.content()) > 1:
             loose = self.index.build_query(
                 request.query, filters, any_term=True, prefer_country=prefer
             )
@@ -433,16 +438,19 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts, SQLiteSessions):
     def _passage_rows(self, pids: list[int]) -> dict[int, dict]:
         if not pids:
             return {}
-        marks = ",".join("?" * len(pids))
-        rows = self.db.execute(
-            f"""SELECT p.id AS pid, p.anchor, p.number, p.text, p.page, s.heading, s.path,
-            {_DOC_COLUMNS} FROM passages p JOIN documents d ON d.id = p.doc_id
-            JOIN sections s ON s.doc_id = p.doc_id AND s.ordinal = p.section
-            WHERE p.id IN ({marks})""",
-            pids,
-        )
+        found = []
+        for start in range(0, len(pids), 5000):  # under SQLite's limit of bound values
+            chunk = pids[start : start + 5000]
+            marks = ",".join("?" * len(chunk))
+            found += self.db.execute(
+                f"""SELECT p.id AS pid, p.anchor, p.number, p.text, p.page, s.heading, s.path,
+                {_DOC_COLUMNS}, {SERIES_NEWEST} FROM passages p JOIN documents d ON d.id = p.doc_id
+                JOIN sections s ON s.doc_id = p.doc_id AND s.ordinal = p.section
+                WHERE p.id IN ({marks})""",
+                chunk,
+            ).fetchall()
         out = {}
-        for r in rows:
+        for r in found:
             row = dict(r)
             row["path"] = json.loads(row["path"])
             out[row["pid"]] = row

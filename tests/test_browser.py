@@ -355,3 +355,37 @@ def test_make_a_case_bundle_from_search_and_document_and_download_it(sample_stor
             page.get_by_role("link", name="Word").click()
         assert download.value.suggested_filename == "FN-2026-0412.docx"
         assert watch.problems == [] and watch.dialogs == []
+
+
+def test_the_page_says_what_was_searched_and_a_reading_can_be_undone(sample_store: str):
+    watch = Watch()
+    with serve(sample_store) as base, chromium() as browser:
+        page = watch.page(watch.context(browser, viewport=DESKTOP, locale="da-DK"))
+        page.goto(base + "/search?q=tvangsarbejde+og+menneskehandel+i+Aserbajdsjan&lang=da")
+        line = page.locator("#searched-for")
+        expect(line).to_contain_text("Søgte efter:")
+        # the Danish word and the English words searched beside it
+        rendering = line.locator(".rendering", has_text="menneskehandel →")
+        expect(rendering).to_contain_text("trafficking")
+        expect(line.locator(".recognised")).to_contain_text("Aserbajdsjan")
+        results = page.locator("li.hit").count()
+        assert results > 0
+        # undo the rendering: the word is searched as typed, and says so
+        line.get_by_role(
+            "link", name=re.compile("Søg på ordet, som det er skrevet: menneskehandel")
+        ).click()
+        page.wait_for_url(re.compile(r"literal=menneskehandel"))
+        expect(page.locator("#searched-for .rendering", has_text="menneskehandel →")).to_have_count(
+            0
+        )
+        expect(page.locator("#searched-for")).to_contain_text(
+            "Søgt, som det er skrevet: menneskehandel"
+        )
+        # undo the recognised country: it becomes a word like the others
+        page.locator("#searched-for").get_by_role(
+            "link", name=re.compile("Søg på det som et ord")
+        ).click()
+        page.wait_for_url(re.compile(r"recognise=0"))
+        expect(page.locator("#searched-for .recognised")).to_have_count(0)
+        expect(page.locator("#searched-for .word", has_text="Aserbajdsjan")).to_have_count(1)
+    assert not watch.problems, "\n".join(watch.problems)

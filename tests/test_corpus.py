@@ -66,3 +66,59 @@ def test_latest_only_gives_one_report_per_country_and_series(corpus):
     aze = lib.search("Azerbaijan", country="AZE", latest=True, limit=200).hits
     hrr = {h.edition_year for h in aze if h.series == "Country Reports on Human Rights Practices"}
     assert hrr == {2024}
+
+
+def _walk_api(client, params: dict, size: int, stop: int) -> list[str]:
+    seen, offset = [], 0
+    while offset < stop:
+        page = client.get("/api/v1/search", params={**params, "limit": size, "offset": offset})
+        data = page.json()
+        seen += [h["anchor"] for h in data["hits"]]
+        if not data["more"]:
+            break
+        offset += size
+    return seen
+
+
+def test_every_hit_once_across_pages_on_the_web_api_and_cli(corpus):
+    """The examples of issue 13: "exit visa" in Eritrea (the web said 50 passages and showed
+    25, one passage twice, the 2024 one on no page) and "torture" (32 of the first 50 hits
+    of one request on none of the first five pages)."""
+    import json
+    import re
+
+    from click.testing import CliRunner
+    from fastapi.testclient import TestClient
+
+    from baggrund.cli import main
+    from baggrund.web import Settings, create_app
+
+    lib, _ = corpus
+    path = str(lib.store.path)
+    app = create_app(Settings(path, allowed_hosts=("testserver",)))
+    with TestClient(app) as client:
+        eritrea = {"q": "exit visa", "country": "ERI"}
+        whole = client.get("/api/v1/search", params={**eritrea, "limit": 1000}).json()
+        every = [h["anchor"] for h in whole["hits"]]
+        assert len(every) == len(set(every)) == whole["results"]
+        assert "ERI-9/prolonged-detention-without-charges/4" in every
+        for size in (5, 10, 20):
+            assert _walk_api(client, eritrea, size, 1000) == every
+        # the web pages, following "Next" from the first
+        shown, url = [], "/search?q=exit+visa&country=ERI"
+        while url:
+            html = client.get(url).text
+            shown += re.findall(r'<a href="/documents/([^"]+)">', html)
+            nxt = re.search(r'<a rel="next" href="([^"]+)"', html)
+            url = nxt[1].replace("&amp;", "&") if nxt else None
+        assert shown == every
+        torture = [h["anchor"] for h in client.get(
+            "/api/v1/search", params={"q": "torture", "limit": 100}).json()["hits"]]  # fmt: skip
+        assert _walk_api(client, {"q": "torture"}, 10, 50) == torture[:50]
+    runner = CliRunner()
+    pages = []
+    for offset in range(0, 50, 10):
+        out = runner.invoke(main, ["search", "torture", "--json", "--offset", str(offset),
+                                   "--db", path]).output  # fmt: skip
+        pages += [json.loads(line)["anchor"] for line in out.splitlines()]
+    assert pages == torture[:50]

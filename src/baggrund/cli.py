@@ -33,6 +33,9 @@ LABELS = {
         "vectors_behind": "Semantic search does not know the new passages yet: run baggrund embed.",
         "embedded": "{status}: {embedded} passages embedded, {dropped} dropped; {passages} passages have vectors ({seconds} s{rate})",
         "per_second": ", {n} passages/s", "built": "built", "current": "current",
+        "searched": "Searched for", "filters": "Filters",
+        "found_folded": "{results} results ({total} passages; the editions of one text shown once)",
+        "more": "More results: --offset {offset}",
     },
     "da": {
         "added": "tilføjet", "updated": "opdateret", "unchanged": "uændret", "rejected": "afvist",
@@ -47,6 +50,9 @@ LABELS = {
         "vectors_behind": "Den semantiske søgning kender ikke de nye afsnit endnu: kør baggrund embed.",
         "embedded": "{status}: {embedded} afsnit indlejret, {dropped} fjernet; {passages} afsnit har vektorer ({seconds} s{rate})",
         "per_second": ", {n} afsnit/s", "built": "bygget", "current": "ajour",
+        "searched": "Søgte efter", "filters": "Filtre",
+        "found_folded": "{results} resultater ({total} afsnit; udgaver af samme tekst vist én gang)",
+        "more": "Flere resultater: --offset {offset}",
     },
 }  # fmt: skip
 
@@ -192,9 +198,16 @@ def ingest(paths, db, max_size, as_json, quiet):
 @click.option("--facets", is_flag=True, help="Also count hits by country, source and year.")
 @click.option("--semantic", is_flag=True,
               help="Also rank by meaning (needs the semantic extra and `baggrund embed`).")  # fmt: skip
+@click.option("--explain", is_flag=True,
+              help="Say what was searched for: the words, the English words for Danish ones, "
+                   "the country recognised, the filters (with --json: a last line of JSON).")  # fmt: skip
+@click.option("--no-recognise", "recognise", flag_value=False, default=True,
+              help="Search a country or place named in the query as a word like the others.")  # fmt: skip
+@click.option("--literal", multiple=True, metavar="WORD",
+              help="Search this Danish word as typed, without its English words (repeatable).")  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit per line.")
 @handle_errors
-def search(query, db, as_json, facets, **options):
+def search(query, db, as_json, facets, explain, **options):
     """Search passages. Words, "phrases", OR, -exclusion, prefix*."""
     c = _ctx(db)
     with c.library() as lib:
@@ -204,12 +217,23 @@ def search(query, db, as_json, facets, **options):
             print(hit.to_json())
         if facets:
             print(json.dumps({"facets": result.facets, "total": result.total}, ensure_ascii=False))
+        if explain and result.interpretation:
+            explained = {"interpretation": result.interpretation.to_dict()}
+            print(json.dumps(explained, ensure_ascii=False))
         return
     out, L = _console(), c.labels
+    if explain and result.interpretation:
+        for line in result.interpretation.lines(L):
+            out.print(line, markup=False)
     if not result.hits:
         out.print(L["no_hits"])
         return
-    out.print(L["found"].format(total=f"{result.total:,}"))
+    if result.results is not None and result.results != result.total:
+        out.print(
+            L["found_folded"].format(results=f"{result.results:,}", total=f"{result.total:,}")
+        )
+    else:
+        out.print(L["found"].format(total=f"{result.total:,}"))
     if result.relaxed:
         some = result.matched_all
         note = L["relaxed_some"].format(n=some) if some else L["relaxed"]
@@ -230,6 +254,9 @@ def search(query, db, as_json, facets, **options):
             snippet.append(part[0], style="bold yellow" if part[1] else None)
         out.print(snippet)
         out.print(Text(hit.citation_da if c.lang == "da" else hit.citation, style="green"))
+    if result.more:
+        out.print()
+        out.print(L["more"].format(offset=result.offset + result.limit), markup=False)
     if facets and result.facets:
         out.print()
         for name, counts in result.facets.items():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 
 from .citation import cite_da, cite_en
@@ -13,7 +13,9 @@ from .dates import parse_date
 from .edition import BLOCK, Folded, Folder
 from .errors import BadQuery, shown
 from .expansion import find_country, translate_danish
+from .glossary import looks_danish
 from .index import COUNTRY_BOOST, IndexFilters
+from .interpretation import Interpretation, clause_text, renderings
 from .query import AnyOf, ParsedQuery, Term, clean_query, parse_query
 from .semantic import semantic_page
 from .snippet import make_snippet, query_stems
@@ -87,12 +89,16 @@ class SearchResult:
     offset: int
     matched_all: int | None = None  # passages with every word, when ``relaxed``
     results: int | None = None  # results (editions folded) when the whole list was ranked
+    more: bool = False  # results follow this page
+    interpretation: Interpretation | None = None  # what was searched for
 
     def to_dict(self) -> dict:
         return {
             "query": self.query,
             "total": self.total,
             "results": self.results,
+            "more": self.more,
+            "interpretation": self.interpretation.to_dict() if self.interpretation else None,
             "relaxed": self.relaxed,
             "matched_all": self.matched_all if self.relaxed else self.total,
             "limit": self.limit,
@@ -205,29 +211,36 @@ def search(
     offset: int = 0,
     facets: bool = False,
     semantic: bool = False,
+    recognise: bool = True,
+    literal: Sequence[str] = (),
     **filters,
 ) -> SearchResult:
     """Search passages. ``filters`` are those of :func:`build_filters`. With ``semantic``, the
     full-text ranking is fused with the passages nearest in meaning (see :mod:`baggrund.semantic`;
-    needs the extra, the SQLite store and `baggrund embed`)."""
+    needs the extra, the SQLite store and `baggrund embed`). ``recognise=False``: a country named
+    in the query is a word like the others; ``literal``: Danish words searched as typed, without
+    their English renderings. The result's ``interpretation`` says what was searched for."""
     limit = _bounded("limit", limit, 1, MAX_LIMIT)
     offset = _bounded("offset", offset, 0, MAX_OFFSET)
     parsed = _checked_query(query)
     query = parsed.text
     index_filters = build_filters(**filters)
     words = parsed.positive_words()
-    matched, named = find_country(parsed)
+    matched, named = find_country(parsed) if recognise else (parsed, None)
+    named_words = None
     if named and (index_filters.country in (None, named)):
         # "Eritrea exit visa", "Syrien": that country's documents, whatever the spelling
+        named_words = " ".join(clause_text(c) for c in parsed.required if c not in matched.required)
         parsed = matched
         prefer = named if index_filters.country is None else None
     else:
         prefer = None
     # "Straffes desertører i Eritrea?": the English words of the reports, beside the Danish
-    translated = translate_danish(parsed)
-    if translated is not parsed:
+    danish = looks_danish(parsed.text)
+    translated = _keep_literal(translate_danish(parsed), literal)
+    if translated != parsed:
         words += translated.positive_words()
-        parsed = translated
+    before, parsed = parsed, translated
     stems = query_stems(words)
     # A few keywords: passages with all of them first. A longer question: ranked by BM25 over
     # all its words, since hardly any passage uses every word of a question.
@@ -244,13 +257,41 @@ def search(
         return store.search(replace(request, offset=start, limit=count))
 
     folder = Folder(strict_first=strict, prefer_country=prefer, boost=COUNTRY_BOOST)
-    results, page, count = ranked_results(fetch, folder, offset + limit)
-    hits = [to_hit(f.hit.row, f.score, stems, f.older) for f in results[offset:]]
+    # one result more than the page: whether a next page exists
+    results, page, count = ranked_results(fetch, folder, offset + limit + 1)
+    hits = [to_hit(f.hit.row, f.score, stems, f.older) for f in results[offset : offset + limit]]
     relaxed = page.relaxed and keywords
+    explained = Interpretation(
+        words=tuple(clause_text(c) for c in before.content()),
+        excluded=tuple(clause_text(c) for c in parsed.excluded),
+        renderings=renderings(before, parsed),
+        country=named if named_words else None,
+        country_words=named_words,
+        kept_literal=tuple(literal),
+        recognise=recognise,
+        filters={k: str(v) for k, v in filters.items() if v},
+        latest=latest,
+        relaxed=relaxed,
+        danish=danish,
+    )
     return SearchResult(
         query, hits, page.total, relaxed, page.facets, limit, offset, page.matched_all,
-        results=count,
+        results=count, more=len(results) > offset + limit, interpretation=explained,
     )  # fmt: skip
+
+
+def _keep_literal(parsed: ParsedQuery, literal: Sequence[str]) -> ParsedQuery:
+    """``parsed`` with the translations of the Danish words in ``literal`` taken back."""
+    keep = {w.casefold() for w in literal}
+    if not keep:
+        return parsed
+    required = tuple(
+        c.options[0]
+        if isinstance(c, AnyOf) and clause_text(c.options[0]).strip('"').casefold() in keep
+        else c
+        for c in parsed.required
+    )
+    return replace(parsed, required=required)
 
 
 def ranked_results(

@@ -8,7 +8,15 @@ from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import JSONResponse
 
 from ..search import MAX_LIMIT
-from .views import MAX_OFFSET, SearchParams, country_view, document_view, passage_view, search_view
+from .views import (
+    MAX_OFFSET,
+    SearchParams,
+    country_view,
+    document_view,
+    literal_words,
+    passage_view,
+    search_view,
+)
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 
@@ -37,10 +45,20 @@ def api_search(
     semantic: Annotated[
         bool, Query(description="also rank by meaning (needs `baggrund embed`)")
     ] = False,
+    recognise: Annotated[
+        bool, Query(description="recognise a country or place named in the query")
+    ] = True,
+    literal: Annotated[
+        str | None,
+        Query(max_length=1000, description="Danish words, comma-separated, searched as typed"),
+    ] = None,
 ) -> dict:
-    """Hits carry the same fields as ``baggrund search --json``."""
+    """Hits carry the same fields as ``baggrund search --json``; ``interpretation`` says what
+    was searched for (the words, the English words for Danish ones, the country recognised, the
+    filters), ``results`` how many results the list has when known, ``more`` whether results
+    follow this page."""
     params = SearchParams(q, country, source, series, since, until, added_since, added_until,
-                          latest, limit, offset, semantic)  # fmt: skip
+                          latest, limit, offset, semantic, recognise, literal_words(literal))  # fmt: skip
     return search_view(lib(request), params, facets=facets)
 
 

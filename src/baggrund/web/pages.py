@@ -27,6 +27,7 @@ from .views import (
     document_view,
     has_vectors,
     home_view,
+    literal_words,
     search_view,
     source_view,
 )
@@ -123,10 +124,12 @@ def search_page(
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = PAGE_SIZE,
     semantic: bool = False,
+    recognise: bool = True,
+    literal: Text = None,
 ):
     params = SearchParams(q, country or None, source or None, series or None, since or None,
                           until or None, added_since or None, added_until or None, latest,
-                          limit, offset, semantic)  # fmt: skip
+                          limit, offset, semantic, recognise, literal_words(literal))  # fmt: skip
     data = search_view(lib(request), params) if q.strip() or params.filters() else None
     offer = semantic or has_vectors(lib(request))
     return render(request, "search.html", params=params, result=data, semantic_offered=offer)

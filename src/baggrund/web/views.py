@@ -13,6 +13,7 @@ from ..library import Library
 __all__ = [
     "SearchParams",
     "search_view",
+    "literal_words",
     "document_view",
     "country_view",
     "home_view",
@@ -37,6 +38,8 @@ class SearchParams:
     limit: int = PAGE_SIZE
     offset: int = 0
     semantic: bool = False  # also rank by meaning (when the library has passage vectors)
+    recognise: bool = True  # a country or place named in the query is recognised
+    literal: tuple[str, ...] = ()  # Danish words searched as typed, without English words
 
     def filters(self) -> dict:
         names = ("country", "source", "series", "since", "until", "added_since", "added_until")
@@ -50,6 +53,10 @@ class SearchParams:
             args["latest"] = "1"
         if self.semantic:
             args["semantic"] = "1"
+        if not self.recognise:
+            args["recognise"] = "0"
+        if self.literal:
+            args["literal"] = ",".join(self.literal)
         if self.offset:
             args["offset"] = str(self.offset)
         for key, value in change.items():
@@ -60,6 +67,11 @@ class SearchParams:
         return args
 
 
+def literal_words(value: str | None) -> tuple[str, ...]:
+    """``literal=fængsel,tortur`` as words (at most 20)."""
+    return tuple(w.strip() for w in (value or "").split(",") if w.strip())[:20]
+
+
 def search_view(lib: Library, params: SearchParams, *, facets: bool = True) -> dict:
     result = lib.search(
         params.q,
@@ -68,6 +80,8 @@ def search_view(lib: Library, params: SearchParams, *, facets: bool = True) -> d
         offset=params.offset,
         facets=facets,
         semantic=params.semantic,
+        recognise=params.recognise,
+        literal=params.literal,
         **params.filters(),
     )
     data = result.to_dict()

@@ -38,6 +38,7 @@ import tantivy
 from . import crashpoint
 from .filelock import exclusive
 from .query import AnyOf, ParsedQuery, Phrase, Term
+from .sense import sense_forms
 
 __all__ = [
     "PassageIndex",
@@ -51,9 +52,11 @@ __all__ = [
 
 log = logging.getLogger("baggrund")
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: unstemmed copies of text and heading, for senses
 LANGUAGES = {"en": "english", "da": "danish"}
 TEXT_FIELDS = ("text", "heading", "title")
+EXACT = "exact"  # the unstemmed copy of text and heading (see baggrund.sense)
+EXACT_FIELDS = ("text", "heading")
 BOOSTS = {
     "text": 1.0,
     "heading": 1.0,
@@ -67,7 +70,15 @@ _MAX_PID = 2**63
 
 @functools.cache
 def analyzer(language: str) -> tantivy.TextAnalyzer:
-    """The analyser of a language code (``en``, ``da``): simple tokens, lower case, stemmed."""
+    """The analyser of a language code (``en``, ``da``): simple tokens, lower case, stemmed;
+    ``exact``: the same without stemming."""
+    if language == EXACT:
+        return (
+            tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+            .filter(tantivy.Filter.remove_long(40))
+            .filter(tantivy.Filter.lowercase())
+            .build()
+        )
     return (
         tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
         .filter(tantivy.Filter.remove_long(40))
@@ -91,6 +102,8 @@ def _schema() -> tantivy.Schema:
     for lang in LANGUAGES:
         for name in TEXT_FIELDS:
             b.add_text_field(f"{name}_{lang}", tokenizer_name=f"bg_{lang}")
+    for name in EXACT_FIELDS:
+        b.add_text_field(f"{name}_{EXACT}", tokenizer_name=f"bg_{EXACT}")
     return b.build()
 
 
@@ -320,6 +333,7 @@ class PassageIndex:
         index = tantivy.Index(self.schema, path=str(folder), reuse=True)
         for lang in LANGUAGES:
             index.register_tokenizer(f"bg_{lang}", analyzer(lang))
+        index.register_tokenizer(f"bg_{EXACT}", analyzer(EXACT))
         return index
 
     # -- writing -----------------------------------------------------------------------------
@@ -400,6 +414,8 @@ class PassageIndex:
                 "digest": passage_digest(doc, p),
                 f"text_{lang}": p["text"],
                 f"heading_{lang}": p["heading"],
+                f"text_{EXACT}": p["text"],
+                f"heading_{EXACT}": p["heading"],
             }
             writer.add_document(tantivy.Document.from_dict({**common, **fields}, self.schema))
 
@@ -427,10 +443,20 @@ class PassageIndex:
                 [self._clause(o, boosts=boosts) for o in clause.options], TIE_BREAKER
             )
         parts = []
+        forms = sense_forms(clause.text) if isinstance(clause, Term) and not clause.prefix else None
         for lang in LANGUAGES:
             for name in TEXT_FIELDS:
                 field = f"{name}_{lang}"
-                q = self._field_query(clause, field, lang)
+                if forms and lang == "en":  # "deserters": its sense's forms, not its stem
+                    if name not in EXACT_FIELDS:
+                        continue
+                    field = f"{name}_{EXACT}"
+                    q = tantivy.Query.boolean_query([
+                        (tantivy.Occur.Should, tantivy.Query.term_query(self.schema, field, f))
+                        for f in forms
+                    ])  # fmt: skip
+                else:
+                    q = self._field_query(clause, field, lang)
                 if q is None:
                     continue
                 if boosts and BOOSTS[name] != 1.0:

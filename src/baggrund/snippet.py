@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .index import LANGUAGES, analyzer
+from .query import STOPWORDS
 
 __all__ = ["Snippet", "make_snippet", "query_stems"]
 
@@ -26,8 +27,12 @@ def _stem(word: str, lang: str) -> str:
 
 
 def query_stems(words: list[str]) -> frozenset[tuple[str, str]]:
-    """(language, stem) pairs of the query's words, in every indexed language."""
-    return frozenset((lang, _stem(w, lang)) for w in words for lang in LANGUAGES if _stem(w, lang))
+    """(language, stem) pairs of the query's words, in every indexed language. Common words
+    ("to" of "forced to marry") are not marked, unless the query has no other."""
+    content = [w for w in words if w.casefold() not in STOPWORDS] or words
+    return frozenset(
+        (lang, _stem(w, lang)) for w in content for lang in LANGUAGES if _stem(w, lang)
+    )
 
 
 @dataclass(frozen=True)

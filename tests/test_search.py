@@ -2,7 +2,7 @@
 
 import pytest
 
-from baggrund.errors import BadDate, UnknownCountry
+from baggrund.errors import BadDate, BadQuery, UnknownCountry
 
 QUESTION = "Are sex trafficking victims in Azerbaijan penalized for prostitution?"
 
@@ -98,7 +98,9 @@ def test_latest_keeps_only_the_newest_edition(sample):
 def test_source_filter_uses_canonical_name(sample):
     hits = sample.search("trafficking", source="U.S. Department of State").hits
     assert hits and {h.source for h in hits} == {"US Department of State"}
-    assert not sample.search("trafficking", source="Human Rights Watch").hits
+    # a source the library does not hold: says which it holds
+    with pytest.raises(BadQuery, match="no source 'Human Rights Watch' in this library; it has"):
+        sample.search("trafficking", source="Human Rights Watch")
 
 
 def test_facets_count_countries_sources_and_years(sample):

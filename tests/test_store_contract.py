@@ -20,7 +20,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from baggrund.document import Record, prepare
-from baggrund.errors import BadDocument, NotFound, StoreError
+from baggrund.errors import BadDocument, BadQuery, NotFound, StoreError
 from baggrund.index import IndexFilters
 from baggrund.library import Library
 from baggrund.query import parse_query
@@ -358,7 +358,9 @@ def test_country_filter_by_any_name(sample):
 def test_source_filter_uses_canonical_name(sample):
     hits = sample.search("trafficking", source="U.S. Department of State").hits
     assert hits and {h.source for h in hits} == {"US Department of State"}
-    assert not sample.search("trafficking", source="Human Rights Watch").hits
+    with pytest.raises(BadQuery, match="no source 'Human Rights Watch' in this library"):
+        sample.search("trafficking", source="Human Rights Watch")
+    assert sample.search("trafficking", source="state department").hits  # part of a spelling
 
 
 def test_published_and_added_date_filters(sample):

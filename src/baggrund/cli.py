@@ -36,6 +36,7 @@ LABELS = {
         "searched": "Searched for", "filters": "Filters",
         "found_folded": "{results} results ({total} passages; the editions of one text shown once)",
         "more": "More results: --offset {offset}",
+        "filed_under": "{territory} is reported on under {country} ('{title}'): searched there",
     },
     "da": {
         "added": "tilføjet", "updated": "opdateret", "unchanged": "uændret", "rejected": "afvist",
@@ -53,6 +54,7 @@ LABELS = {
         "searched": "Søgte efter", "filters": "Filtre",
         "found_folded": "{results} resultater ({total} afsnit; udgaver af samme tekst vist én gang)",
         "more": "Flere resultater: --offset {offset}",
+        "filed_under": "{territory} er beskrevet under {country} ('{title}'): søgt dér",
     },
 }  # fmt: skip
 

@@ -27,6 +27,7 @@ so they are refused as ambiguous; "NAM" and "Namibia" are Namibia.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ from functools import cache
 
 from baggrund.errors import UnknownCountry, shown
 
-__all__ = ["Country", "resolve_country", "country_by_code", "all_countries"]
+__all__ = ["Country", "resolve_country", "country_by_code", "all_countries", "aliases_of"]
 
 
 @dataclass(frozen=True)
@@ -229,10 +230,11 @@ def _placeholder(text: str, name: str) -> UnknownCountry | None:
     return None
 
 
-def resolve_country(name: str) -> Country:
+def resolve_country(name: str, *, suggest: bool = True) -> Country:
     """Return the country a Danish or English name (or an ISO code) stands for.
 
-    Raises UnknownCountry for an unknown, empty, ambiguous or placeholder name ("N/A").
+    Raises UnknownCountry for an unknown, empty, ambiguous or placeholder name ("N/A"); with
+    ``suggest``, the message names the countries a misspelled name is close to.
     """
     if not isinstance(name, str):
         raise UnknownCountry(f"unknown country {shown(name)}")
@@ -246,7 +248,21 @@ def resolve_country(name: str) -> Country:
         if key in tables.ambiguous:
             options = " or ".join(tables.ambiguous[key])
             raise UnknownCountry(f"ambiguous country {shown(name)}: could be {options}")
-    raise UnknownCountry(f"unknown country {shown(name)}")
+    hint = _did_you_mean(name, tables) if suggest else ""
+    raise UnknownCountry(f"unknown country {shown(name)}{hint}")
+
+
+def _did_you_mean(name: str, tables: _Tables) -> str:
+    """``; did you mean Eritrea?`` for a misspelled name ("Eritria"), else nothing."""
+    key = _norm(name)
+    if len(key) < 4:
+        return ""
+    close = difflib.get_close_matches(key, tables.by_key, n=6, cutoff=0.8)
+    codes = list(dict.fromkeys(tables.by_key[k] for k in close))[:3]
+    if not codes:
+        return ""
+    names = [tables.countries[c].name_en for c in codes]
+    return f"; did you mean {' or '.join(names)}?"
 
 
 def country_by_code(code: str) -> Country:
@@ -256,6 +272,11 @@ def country_by_code(code: str) -> Country:
         if country is not None:
             return country
     raise UnknownCountry(f"unknown country code {code!r}")
+
+
+def aliases_of(code: str) -> list[str]:
+    """The other names this module knows a country by ("West Bank", "Gaza" for PSE)."""
+    return [name for name, c in _ALIASES if c == code]
 
 
 def all_countries() -> list[Country]:

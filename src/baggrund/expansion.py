@@ -21,7 +21,7 @@ def _country_code(words: list[str]) -> str | None:
     if len(text) < 4 or not any(c.isalpha() for c in text):
         return None
     try:
-        country = resolve_country(text)
+        country = resolve_country(text, suggest=False)
     except UnknownCountry:
         return None
     if text.upper() in (country.code, country.alpha2):

@@ -271,7 +271,7 @@ def _country_words(words: list[str]) -> set[int]:
             if len(text) < 4:
                 continue
             try:
-                country = resolve_country(text)
+                country = resolve_country(text, suggest=False)
             except UnknownCountry:
                 continue
             if text.upper() not in (country.code, country.alpha2):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from .catalogue import FiledUnder
 from .query import AnyOf, Clause, ParsedQuery, Phrase, Term
 
 __all__ = ["Rendering", "Interpretation", "renderings", "clause_text"]
@@ -32,9 +33,11 @@ class Interpretation:
     latest: bool = False
     relaxed: bool = False  # too few passages had every word; passages with some follow
     danish: bool = False  # the query was read as Danish
+    filed_under: FiledUnder | None = None  # the country asked for is reported on under another
 
     def to_dict(self) -> dict:
         data = asdict(self)
+        data["filed_under"] = self.filed_under.to_dict() if self.filed_under else None
         data["renderings"] = [
             {"danish": r.danish, "english": list(r.english)} for r in self.renderings
         ]
@@ -51,6 +54,10 @@ class Interpretation:
             out.append(f"  {r.danish} → {', '.join(r.english)}")
         if self.country:
             out.append(f"{labels['country']}: {self.country} ({self.country_words})")
+        if self.filed_under:
+            f = self.filed_under
+            out.append(labels["filed_under"].format(territory=f.territory, country=f.country,
+                                                    title=f.title))  # fmt: skip
         if self.filters or self.latest:
             shown = [f"{k}={v}" for k, v in self.filters.items()]
             shown += ["latest"] if self.latest else []

@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 
+from .catalogue import filed_under, match_series, match_source
 from .citation import cite_da, cite_en
 from .country import country_by_code, resolve_country
 from .dates import parse_date
@@ -225,6 +226,15 @@ def search(
     parsed = _checked_query(query)
     query = parsed.text
     index_filters = build_filters(**filters)
+    # the library's own values: "state department", "human rights" (a miss lists them)
+    if index_filters.source:
+        index_filters = replace(index_filters, source=match_source(store, index_filters.source))
+    if index_filters.series:
+        index_filters = replace(index_filters, series=match_series(store, index_filters.series))
+    # a territory reported on under another country: "West Bank" in the reports on Israel
+    moved = filed_under(store, index_filters.country) if index_filters.country else None
+    if moved:
+        index_filters = replace(index_filters, country=moved.country)
     words = parsed.positive_words()
     matched, named = find_country(parsed) if recognise else (parsed, None)
     named_words = None
@@ -233,6 +243,8 @@ def search(
         named_words = " ".join(clause_text(c) for c in parsed.required if c not in matched.required)
         parsed = matched
         prefer = named if index_filters.country is None else None
+        if prefer and (where := filed_under(store, prefer)):
+            moved, prefer = where, where.country
     else:
         prefer = None
     # "Straffes desertører i Eritrea?": the English words of the reports, beside the Danish
@@ -273,6 +285,7 @@ def search(
         latest=latest,
         relaxed=relaxed,
         danish=danish,
+        filed_under=moved,
     )
     return SearchResult(
         query, hits, page.total, relaxed, page.facets, limit, offset, page.matched_all,

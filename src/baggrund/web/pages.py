@@ -25,6 +25,7 @@ from .views import (
     SearchParams,
     country_view,
     document_view,
+    filter_choices,
     has_vectors,
     home_view,
     literal_words,
@@ -132,7 +133,8 @@ def search_page(
                           limit, offset, semantic, recognise, literal_words(literal))  # fmt: skip
     data = search_view(lib(request), params) if q.strip() or params.filters() else None
     offer = semantic or has_vectors(lib(request))
-    return render(request, "search.html", params=params, result=data, semantic_offered=offer)
+    return render(request, "search.html", params=params, result=data, semantic_offered=offer,
+                  choices=filter_choices(lib(request)))  # fmt: skip
 
 
 @router.get("/documents/{key}", response_class=HTMLResponse)

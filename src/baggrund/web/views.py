@@ -14,6 +14,7 @@ __all__ = [
     "SearchParams",
     "search_view",
     "literal_words",
+    "filter_choices",
     "document_view",
     "country_view",
     "home_view",
@@ -65,6 +66,20 @@ class SearchParams:
             else:
                 args[key] = str(value)
         return args
+
+
+def filter_choices(lib: Library) -> dict:
+    """The library's own countries, sources and series with their document counts, for the
+    filter fields' suggestions."""
+    series: dict[str, int] = {}
+    for row in lib.documents(limit=10_000_000):
+        if row.get("series"):
+            series[row["series"]] = series.get(row["series"], 0) + 1
+    return {
+        "country": [(c["country"], c["documents"]) for c in lib.countries()],
+        "source": [(s["source"], s["documents"]) for s in lib.store.sources()],
+        "series": sorted(series.items()),
+    }
 
 
 def literal_words(value: str | None) -> tuple[str, ...]:

@@ -37,6 +37,7 @@ LABELS = {
         "found_folded": "{results} results ({total} passages; the editions of one text shown once)",
         "more": "More results: --offset {offset}",
         "filed_under": "{territory} is reported on under {country} ('{title}'): searched there",
+        "currency": "{series}, {country}: the newest match is from {matched}; the {later} editions do not mention it",
     },
     "da": {
         "added": "tilføjet", "updated": "opdateret", "unchanged": "uændret", "rejected": "afvist",
@@ -55,6 +56,7 @@ LABELS = {
         "found_folded": "{results} resultater ({total} afsnit; udgaver af samme tekst vist én gang)",
         "more": "Flere resultater: --offset {offset}",
         "filed_under": "{territory} er beskrevet under {country} ('{title}'): søgt dér",
+        "currency": "{series}, {country}: det nyeste fund er fra {matched}; udgaverne fra {later} nævner det ikke",
     },
 }  # fmt: skip
 

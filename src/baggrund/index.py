@@ -37,6 +37,7 @@ import tantivy
 
 from . import crashpoint
 from .filelock import exclusive
+from .passage import substantive
 from .query import AnyOf, ParsedQuery, Phrase, Term
 from .sense import sense_forms
 
@@ -52,7 +53,7 @@ __all__ = [
 
 log = logging.getLogger("baggrund")
 
-SCHEMA_VERSION = 3  # 3: unstemmed copies of text and heading, for senses
+SCHEMA_VERSION = 4  # 3: unstemmed copies of text and heading (senses); 4: substantive
 LANGUAGES = {"en": "english", "da": "danish"}
 TEXT_FIELDS = ("text", "heading", "title")
 EXACT = "exact"  # the unstemmed copy of text and heading (see baggrund.sense)
@@ -95,6 +96,7 @@ def _schema() -> tantivy.Schema:
     b.add_unsigned_field("order", fast=True)  # the tie-break: see order_key
     b.add_unsigned_field("digest", fast=True)  # see passage_digest
     b.add_unsigned_field("seq", fast=True)  # on the index's own record only
+    b.add_unsigned_field("substantive", indexed=True)  # 1: not boilerplate (see passage.py)
     for name in ("country", "source", "series"):
         b.add_text_field(name, tokenizer_name="raw", fast=True)
     for name in ("year", "published", "added"):
@@ -414,6 +416,7 @@ class PassageIndex:
                 "digest": passage_digest(doc, p),
                 f"text_{lang}": p["text"],
                 f"heading_{lang}": p["heading"],
+                "substantive": int(substantive(p["text"])),
                 f"text_{EXACT}": p["text"],
                 f"heading_{EXACT}": p["heading"],
             }
@@ -512,6 +515,9 @@ class PassageIndex:
             subqueries.append((tantivy.Occur.Must, self.all_passages()))
         main = tantivy.Query.boolean_query(subqueries)
         parts = [(tantivy.Occur.Must, main)]
+        # "Section 2.", "Not applicable.": never a hit (beside the words, which may be Should)
+        substance = tantivy.Query.term_query(self.schema, "substantive", 1)
+        parts.append((tantivy.Occur.Must, tantivy.Query.const_score_query(substance, 0.0)))
         parts += [(tantivy.Occur.Must, tantivy.Query.const_score_query(q, 0.0)) for q in filters_q]
         if prefer_country:
             country = tantivy.Query.term_query(self.schema, "country", prefer_country)

@@ -21,6 +21,17 @@ class Rendering:
 
 
 @dataclass(frozen=True)
+class Currency:
+    """The newest edition of ``series`` on ``country`` that matches is ``matched``; the series
+    goes on to ``newest``, whose editions do not mention what was searched."""
+
+    country: str
+    series: str
+    matched: int
+    newest: int
+
+
+@dataclass(frozen=True)
 class Interpretation:
     words: tuple[str, ...]  # the clauses searched, as text ("exit", "visa", '"exit visa"')
     excluded: tuple[str, ...]
@@ -34,10 +45,12 @@ class Interpretation:
     relaxed: bool = False  # too few passages had every word; passages with some follow
     danish: bool = False  # the query was read as Danish
     filed_under: FiledUnder | None = None  # the country asked for is reported on under another
+    currency: Currency | None = None  # the best result's series has newer editions, no match
 
     def to_dict(self) -> dict:
         data = asdict(self)
         data["filed_under"] = self.filed_under.to_dict() if self.filed_under else None
+        data["currency"] = asdict(self.currency) if self.currency else None
         data["renderings"] = [
             {"danish": r.danish, "english": list(r.english)} for r in self.renderings
         ]
@@ -54,6 +67,13 @@ class Interpretation:
             out.append(f"  {r.danish} → {', '.join(r.english)}")
         if self.country:
             out.append(f"{labels['country']}: {self.country} ({self.country_words})")
+        if self.currency:
+            c = self.currency
+            later = (
+                f"{c.matched + 1}" if c.matched + 1 == c.newest else f"{c.matched + 1}-{c.newest}"
+            )
+            out.append(labels["currency"].format(country=c.country, series=c.series,
+                                                 matched=c.matched, later=later))  # fmt: skip
         if self.filed_under:
             f = self.filed_under
             out.append(labels["filed_under"].format(territory=f.territory, country=f.country,

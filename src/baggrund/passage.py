@@ -19,7 +19,16 @@ from dataclasses import dataclass
 
 from .repair import clean_text, join_grouped, split_blocks
 
-__all__ = ["Section", "Passage", "Segmented", "segment", "slugify", "page_mark", "INTRO"]
+__all__ = [
+    "substantive",
+    "Section",
+    "Passage",
+    "Segmented",
+    "segment",
+    "slugify",
+    "page_mark",
+    "INTRO",
+]
 
 INTRO = "intro"  # slug of the text before the first heading
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
@@ -182,3 +191,24 @@ def _page_range(first: str | None, last: str | None) -> str | None:
     if first is None or last is None or first == last:
         return first or last
     return f"{first}–{last}"
+
+
+# Words of the boilerplate paragraphs that stand where a report has nothing to say or where a
+# heading was written as a paragraph: "Not applicable.", "Section 2.", "See Section 6."
+_BOILERPLATE = frozenset(
+    "not no applicable section see for more information chapter part annex appendix".split()
+)
+_SUBSTANCE_WORD = re.compile(r"[^\W_]+")
+
+
+def substantive(text: str) -> bool:
+    """Whether a passage says something a search may show: not a heading written as a
+    paragraph ("Section 2.", "INTERNET FREEDOM") nor boilerplate ("Not applicable.")."""
+    words = _SUBSTANCE_WORD.findall(text)
+    if not words:
+        return False
+    if len(words) > 6:
+        return True
+    if not any(c.islower() for c in text):
+        return False  # a heading in capitals
+    return not all(w.casefold() in _BOILERPLATE or w.isdigit() for w in words)

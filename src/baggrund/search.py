@@ -16,7 +16,7 @@ from .errors import BadQuery, shown
 from .expansion import find_country, translate_danish
 from .glossary import looks_danish
 from .index import COUNTRY_BOOST, IndexFilters
-from .interpretation import Interpretation, clause_text, renderings
+from .interpretation import Currency, Interpretation, clause_text, renderings
 from .query import AnyOf, ParsedQuery, Term, clean_query, parse_query
 from .semantic import semantic_page
 from .snippet import make_snippet, query_stems
@@ -286,11 +286,30 @@ def search(
         relaxed=relaxed,
         danish=danish,
         filed_under=moved,
+        currency=None if latest else _currency(store, request, results[:1]),
     )
     return SearchResult(
         query, hits, page.total, relaxed, page.facets, limit, offset, page.matched_all,
         results=count, more=len(results) > offset + limit, interpretation=explained,
     )  # fmt: skip
+
+
+def _currency(store: Store, request: SearchRequest, top: list[Folded]) -> Currency | None:
+    """When the best result is from an older edition of its series and the newest edition has
+    no match at all: the series, the newest edition with a match and the newest edition."""
+    if not top:
+        return None
+    row = top[0].hit.row
+    year, newest = row.get("edition_year"), row.get("series_newest")
+    if not (year and newest and year < newest and row.get("series")):
+        return None
+    series = IndexFilters(country=row["country"], source=row["source"], series=row["series"])
+    within = replace(request, filters=series, limit=0, offset=0, prefer_country=None)
+    if store.search(replace(within, latest=True)).total:
+        return None
+    years = (store.search(replace(within, facets=True)).facets or {}).get("year", {})
+    matched = max((int(y) for y in years if y.isdigit() and int(y)), default=year)
+    return Currency(row["country"], row["series"], matched, newest)
 
 
 def _keep_literal(parsed: ParsedQuery, literal: Sequence[str]) -> ParsedQuery:

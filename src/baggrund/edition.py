@@ -27,7 +27,7 @@ __all__ = ["Folded", "Folder", "fold_editions", "SIMILAR", "BLOCK", "age_factor"
 
 SIMILAR = 0.7  # Jaccard similarity of word sets above which two passages are one text
 AGE_PENALTY = 0.05  # per year behind the newest edition of the series (at most 8 years)
-BLOCK = 300  # passages of the ranked list within which results are ordered by their score
+BLOCK = 100  # passages of the ranked list within which results are ordered by their score
 _WORD = re.compile(r"[^\W_]+")
 
 

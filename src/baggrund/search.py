@@ -356,4 +356,4 @@ def ranked_results(
                 break
         if len(results) >= need or ended:
             return results[:need], page, len(results) if whole else None
-        window = window * 4 if window < BLOCK else (window // BLOCK + 1) * BLOCK
+        window = min(window * 4, BLOCK) if window < BLOCK else (window // BLOCK + 1) * BLOCK

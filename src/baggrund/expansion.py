@@ -4,14 +4,16 @@ contain; a Danish question is also asked in the English words the reports use.""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .country import resolve_country
 from .errors import UnknownCountry
 from .glossary import expand_danish, looks_danish
+from .place import LONGEST as _LONGEST_PLACE
+from .place import find_place
 from .query import AnyOf, Clause, ParsedQuery, Phrase, Term
 
-__all__ = ["find_country", "translate_danish"]
+__all__ = ["Recognised", "find_country", "recognise_country", "translate_danish"]
 
 _LONGEST = 3  # words in the longest country name looked for ("Central African Republic" has 3)
 
@@ -29,20 +31,58 @@ def _country_code(words: list[str]) -> str | None:
     return country.code
 
 
-def find_country(parsed: ParsedQuery) -> tuple[ParsedQuery, str | None]:
-    """The first country named by consecutive plain words of the query, and the query without
-    those words. Phrases, prefixes and OR groups are left alone."""
-    clauses = list(parsed.required)
-    for size in range(_LONGEST, 0, -1):
+@dataclass(frozen=True)
+class Recognised:
+    """What in a query pointed to a country: a country's name (taken out of the query), or a
+    place, group or demonym (left in it, since passages mention it)."""
+
+    code: str  # ISO 3166-1 alpha-3
+    words: tuple[str, ...]  # as typed
+    kind: str  # "country", "place" or "demonym"
+
+
+def _plain_spans(clauses: list[Clause], longest: int):
+    for size in range(longest, 0, -1):
         for start in range(0, len(clauses) - size + 1):
             span = clauses[start : start + size]
-            if not all(isinstance(c, Term) and not c.prefix for c in span):
-                continue
-            code = _country_code([c.text for c in span])
-            if code:
-                rest = tuple(clauses[:start] + clauses[start + size :])
-                return replace(parsed, required=rest), code
+            if all(isinstance(c, Term) and not c.prefix for c in span):
+                yield start, size, [c.text for c in span]
+
+
+def recognise_country(parsed: ParsedQuery) -> tuple[ParsedQuery, Recognised | None]:
+    """The first country named by consecutive plain words of the query and the query without
+    those words; failing a country, the first place, group or demonym that points to one
+    ("Herat", "Idlib", "Baku", "eritreiske", "Iranian"), which stays in the query (a Danish
+    spelling or demonym as "itself OR its English forms": Moskva OR Moscow). Phrases,
+    prefixes and OR groups are left alone."""
+    clauses = list(parsed.required)
+    for start, size, words in _plain_spans(clauses, _LONGEST):
+        code = _country_code(words)
+        if code:
+            rest = tuple(clauses[:start] + clauses[start + size :])
+            return replace(parsed, required=rest), Recognised(code, tuple(words), "country")
+    for start, size, words in _plain_spans(clauses, _LONGEST_PLACE):
+        place = find_place(" ".join(words))
+        if place is None:
+            continue
+        found = Recognised(place.code, tuple(words), place.kind)
+        if place.english and size == 1:
+            clauses[start] = _with_english(words[0], place.english)
+            return replace(parsed, required=tuple(clauses)), found
+        return parsed, found
     return parsed, None
+
+
+def find_country(parsed: ParsedQuery) -> tuple[ParsedQuery, str | None]:
+    """:func:`recognise_country` with only the country's code."""
+    query, found = recognise_country(parsed)
+    return query, found.code if found else None
+
+
+def _with_english(word: str, english: tuple[str, ...]) -> AnyOf:
+    options = [Term(word)]
+    options += [o for o in map(_option, english) if o not in options]
+    return AnyOf(tuple(options))
 
 
 def _option(text: str) -> Term | Phrase:
@@ -54,7 +94,10 @@ def _translated(run: list[Term]) -> list[Clause]:
     out: list[Clause] = []
     for text, alternatives in expand_danish([t.text for t in run]):
         if not alternatives:
-            out.append(Term(text))
+            place = find_place(text)  # "armeniere": Armenian, Armenians beside it
+            out.append(
+                _with_english(text, place.english) if place and place.english else Term(text)
+            )
             continue
         options = [_option(text)]  # the Danish words themselves, for Danish documents
         options += [_option(a) for a in alternatives if _option(a) not in options]

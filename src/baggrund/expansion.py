@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from .country import resolve_country
 from .errors import UnknownCountry
-from .glossary import expand_danish, looks_danish
+from .glossary import EnglishWord, compound_parts, expand_danish, looks_danish
 from .place import LONGEST as _LONGEST_PLACE
 from .place import find_place
 from .query import AnyOf, Clause, ParsedQuery, Phrase, Term
@@ -70,6 +70,12 @@ def recognise_country(parsed: ParsedQuery) -> tuple[ParsedQuery, Recognised | No
             clauses[start] = _with_english(words[0], place.english)
             return replace(parsed, required=tuple(clauses)), found
         return parsed, found
+    for clause in clauses:  # "Amhara-regionen", "PMF-militser": a name in a compound
+        if isinstance(clause, Phrase) and clause.joined:
+            for word in clause.words:
+                place = find_place(word)
+                if place is not None:
+                    return parsed, Recognised(place.code, (word,), place.kind)
     return parsed, None
 
 
@@ -90,27 +96,41 @@ def _option(text: str) -> Term | Phrase:
     return Term(words[0]) if len(words) == 1 else Phrase(words)
 
 
-def _translated(run: list[Term]) -> list[Clause]:
+def _translated(run: list[Term], english_word: EnglishWord | None) -> list[Clause]:
     out: list[Clause] = []
-    for text, alternatives in expand_danish([t.text for t in run]):
-        if not alternatives:
-            place = find_place(text)  # "armeniere": Armenian, Armenians beside it
-            out.append(
-                _with_english(text, place.english) if place and place.english else Term(text)
-            )
+    for text, alternatives in expand_danish([t.text for t in run], english_word):
+        if alternatives:
+            options = [_option(text)]  # the Danish words themselves, for Danish documents
+            options += [_option(a) for a in alternatives if _option(a) not in options]
+            out.append(AnyOf(tuple(options)))
             continue
-        options = [_option(text)]  # the Danish words themselves, for Danish documents
-        options += [_option(a) for a in alternatives if _option(a) not in options]
-        out.append(AnyOf(tuple(options)))
+        place = find_place(text)  # "armeniere": Armenian, Armenians beside it
+        if place and place.english:
+            out.append(_with_english(text, place.english))
+            continue
+        parts = compound_parts(text, english_word)  # "politirazziaer": police, raids
+        if not parts:
+            out.append(Term(text))
+            continue
+        *modifiers, (_, head) = parts
+        for _, found in modifiers:
+            if found:
+                out.append(AnyOf(tuple(dict.fromkeys(map(_option, found)))))
+        out.append(_with_english(text, head))
     return out
 
 
-def translate_danish(parsed: ParsedQuery) -> ParsedQuery:
+def translate_danish(parsed: ParsedQuery, english_word: EnglishWord | None = None) -> ParsedQuery:
     """A Danish query with each glossary term replaced by "the Danish term OR its English
     renderings" ("desertører" -> desertører OR deserter OR deserters OR desertion ...); an
     excluded glossary term keeps out its renderings too.
     Words the glossary does not know stay as they are; phrases, prefixes and OR groups the
-    user wrote are left alone. An English query comes back unchanged."""
+    user wrote are left alone. An English query comes back unchanged.
+
+    A closed compound the glossary lacks is searched as the English renderings of its parts ("politirazziaer" -> police ..., politirazziaer OR
+    raid OR raids ...). ``english_word`` tells whether a word is in the index's English
+    vocabulary: a Danish word written like an English one is then searched as that
+    ("terrorister" -> terrorist)."""
     if not looks_danish(parsed.text):
         return parsed
     clauses: list[Clause] = []
@@ -120,7 +140,7 @@ def translate_danish(parsed: ParsedQuery) -> ParsedQuery:
             run.append(clause)
             continue
         if run:
-            clauses += _translated(run)
+            clauses += _translated(run, english_word)
             run = []
         if clause is not None:
             clauses.append(clause)

@@ -77,3 +77,16 @@ def test_an_english_lookalike_only_when_the_index_has_it() -> None:
 def test_the_english_vocabulary_check_reaches_translation() -> None:
     parsed = translate_danish(parse_query("terrorister i byen"), {"terrorist"}.__contains__)
     assert AnyOf((Term("terrorister"), Term("terrorist"))) in parsed.required
+
+
+def test_the_store_tells_which_english_words_its_reports_use(sample):
+    store = sample.store
+    assert store.english_word("terrorist") and store.english_word("confiscation")
+    assert not store.english_word("politi") and not store.english_word("xylofon")
+
+
+def test_a_danish_question_finds_the_english_lookalike_and_the_compound_parts(sample):
+    hits = sample.search("Hvordan behandles terrorister i Syrien?", limit=5).hits
+    assert hits and any("terrorist" in h.text.lower() for h in hits)
+    hits = sample.search("konfiskation af ejendom i Afghanistan", limit=10).hits
+    assert any("confiscation" in h.text.lower() for h in hits)

@@ -97,3 +97,9 @@ def test_a_named_country_wins_over_a_place_and_is_taken_out() -> None:
 
 def test_no_place_no_country() -> None:
     assert recognise_country(parse_query("police raids detention"))[1] is None
+
+
+def test_a_city_in_the_query_puts_its_country_first(sample):
+    hits = sample.search("Baku journalister", limit=5).hits
+    assert hits and all(h.country == "AZE" for h in hits)
+    assert any("Baku" in h.text for h in hits)  # the city stays a searched word

@@ -99,14 +99,14 @@ def _option(text: str) -> Term | Phrase:
 def _translated(run: list[Term], english_word: EnglishWord | None) -> list[Clause]:
     out: list[Clause] = []
     for text, alternatives in expand_danish([t.text for t in run], english_word):
+        place = find_place(text)  # "iranere": Iranian, Iranians (not a look-alike "iraner")
+        if place and place.english:
+            out.append(_with_english(text, place.english))
+            continue
         if alternatives:
             options = [_option(text)]  # the Danish words themselves, for Danish documents
             options += [_option(a) for a in alternatives if _option(a) not in options]
             out.append(AnyOf(tuple(options)))
-            continue
-        place = find_place(text)  # "armeniere": Armenian, Armenians beside it
-        if place and place.english:
-            out.append(_with_english(text, place.english))
             continue
         parts = compound_parts(text, english_word)  # "politirazziaer": police, raids
         if not parts:

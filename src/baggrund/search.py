@@ -224,7 +224,9 @@ def search(
     else:
         prefer = None
     # "Straffes desertører i Eritrea?": the English words of the reports, beside the Danish
-    translated = translate_danish(parsed)
+    # a Danish word written like an English one ("terrorister") counts as it where the store
+    # can tell that the reports use that word (the SQLite store can; otherwise it is not guessed)
+    translated = translate_danish(parsed, getattr(store, "english_word", None))
     if translated is not parsed:
         words += translated.positive_words()
         parsed = translated

@@ -103,3 +103,21 @@ def test_a_city_in_the_query_puts_its_country_first(sample):
     hits = sample.search("Baku journalister", limit=5).hits
     assert hits and all(h.country == "AZE" for h in hits)
     assert any("Baku" in h.text for h in hits)  # the city stays a searched word
+
+
+@pytest.mark.parametrize(
+    ("danish", "english", "code"),
+    [("Tasmanien", "Tasmania", "AUS"), ("Katalonien", "Catalonia", "ESP"),
+     ("Alexandrien", "Alexandria", "EGY"), ("andalusien", "Andalusia", "ESP")],
+)  # fmt: skip
+def test_danish_spellings_of_latin_place_names(danish: str, english: str, code: str) -> None:
+    place = find_place(danish)
+    assert place is not None and place.code == code and english in place.english
+
+
+def test_a_place_inside_a_hyphenated_word_is_recognised() -> None:
+    parsed, found = recognise_country(parse_query("PMF-militser"))
+    assert found == Recognised("IRQ", ("PMF",), "place")
+    assert parsed == parse_query("PMF-militser")  # searched as written
+    assert find_country(parse_query("Amhara-regionen"))[1] == "ETH"
+    assert find_country(parse_query("144-1 straffeloven"))[1] is None

@@ -6,7 +6,8 @@ subdivisions, CLDR's cities (with their Danish spellings: "Moskva", "Teheran") a
 the shared corpus uses overwhelmingly in one country's reports. To those this module adds, by
 general rules:
 
-* Danish spellings of Latin place names: "-ia" is written "-ien" (Kalabria, Kalabrien);
+* Danish spellings of Latin place names: "-ia" is written "-ien", a C before a, o, u a K
+  (Tasmanien, Katalonien, Alexandrien);
 * demonyms of every country, derived from its Danish and English names: Danish adjectives
   (-isk/-sk and their -e forms: iransk, syriske, eritreisk, afghanske) and nouns for its people
   (iranere, eritreere, somaliere); English adjectives and nouns (Syrian, Eritreans, Iraqi,
@@ -135,10 +136,14 @@ class _Tables:
 
 
 def _danish_spellings(name: str) -> set[str]:
-    """Danish spellings of a place name by rule: "-ia" -> "-ien" (Kalabria -> Kalabrien)."""
-    if name.endswith("ia") and len(name) > 5 and " " not in name:
-        return {name[:-2] + "ien"}
-    return set()
+    """Danish spellings of a Latin place name by rule: "-ia" is written "-ien", and a C before
+    a, o, u a K (Tasmania -> Tasmanien, Catalonia -> Katalonien, Alexandria -> Alexandrien)."""
+    if not (name.endswith("ia") and len(name) > 5 and name.isalpha()):
+        return set()
+    spelling = name[:-2] + "ien"
+    if spelling[0] == "C" and spelling[1] in "aou":
+        spelling = "K" + spelling[1:]
+    return {spelling}
 
 
 @functools.cache

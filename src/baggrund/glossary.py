@@ -21,15 +21,28 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 
 from .country import resolve_country
 from .errors import UnknownCountry
 from .index import analyzer
+from .query import STOPWORDS
 
-__all__ = ["GlossaryEntry", "entries", "parse_glossary", "expand_danish", "looks_danish"]
+__all__ = [
+    "GlossaryEntry",
+    "entries",
+    "parse_glossary",
+    "expand_danish",
+    "looks_danish",
+    "compound_parts",
+    "lemma",
+]
+
+# A check that a word is in the index's English vocabulary (search passes one: the glossary
+# does not read the store).
+EnglishWord = Callable[[str], bool]
 
 HOMOGRAPH_MARK = "~"  # leading mark of a Danish word that is also an English word
 
@@ -211,9 +224,146 @@ def _inside(table: _Table, stems: tuple[str, ...]) -> tuple[str, ...]:
     return _union(found)
 
 
-def _spans(words: list[str], homographs: bool) -> list[tuple[int, int, tuple[str, ...]]]:
+@functools.cache
+def _everyday() -> frozenset[str]:
+    """Function words of either language and everyday Danish words: never looked up by lemma
+    or as look-alikes."""
+    words = (*_DANISH_WORDS, *_DANISH_LOWER_WORDS, *_COMMON_DANISH, *_ENGLISH_WORDS, *STOPWORDS)
+    return frozenset(w.casefold() for w in words)
+
+
+@functools.lru_cache(maxsize=65536)
+def lemma(word: str) -> str | None:
+    """The Danish dictionary form of a word that simplemma (the extra ``danish``) knows
+    ("skudt" -> "skyde", "deltog" -> "deltage"), else None; None without simplemma."""
+    try:
+        import simplemma
+    except ImportError:
+        return None
+    lower = _core(word).lower()
+    if not lower or not simplemma.is_known(lower, lang="da"):
+        return None
+    return simplemma.lemmatize(lower, lang="da")
+
+
+def _danish_word(word: str) -> bool:
+    """An everyday Danish word (simplemma's dictionary, lower-case lemma)."""
+    found = lemma(word)
+    return bool(found) and found[0].islower()
+
+
+# Danish endings taken off a word written like its English form ("journalister" ->
+# journalist), and Danish spellings of English word endings ("facilitet" -> facility).
+_LOOKALIKE_ENDINGS = ("erne", "ene", "ere", "er", "en", "et", "e", "r", "s")
+_COGNATES = (("isation", "ization"), ("itet", "ity"), ("isk", "ic"), ("ikker", "ics"))
+
+
+def _lookalikes(word: str) -> list[str]:
+    """English words a Danish word may be written like, most likely first."""
+    lower = _core(word).lower()
+    if len(lower) < 5 or not lower.isalpha():
+        return []
+    bases = [lower] + [lower[: -len(e)] for e in _LOOKALIKE_ENDINGS if lower.endswith(e)]
+    out: list[str] = []
+    for base in bases:
+        if len(base) < 5:
+            continue
+        forms = [base]
+        forms += [base[: -len(da)] + en for da, en in _COGNATES if base.endswith(da)]
+        forms += [f.replace("k", "c") for f in list(forms) if "k" in f]  # konfiskation
+        out += [f for f in forms if f not in out]
+    return out
+
+
+def _english_lookalike(word: str, english_word: EnglishWord | None) -> tuple[str, ...]:
+    if english_word is None:
+        return ()
+    for candidate in _lookalikes(word):
+        if candidate != _core(word).lower() and english_word(candidate):
+            return (candidate,)
+    return ()
+
+
+def _fallback(table: _Table, word: str, english_word: EnglishWord | None) -> tuple[str, ...]:
+    """Alternatives of a word the glossary's stems do not know: by its lemma ("skudt" ->
+    skyde), else its English look-alike in the index ("terrorister" -> terrorist)."""
+    if _core(word).lower() in _everyday():
+        return ()  # "tror" is not "tro" (faith)
+    found = lemma(word)
+    if found and found != _core(word).lower():
+        alternatives = _lookup(table, _stems(found))
+        if alternatives:
+            return alternatives
+    return _english_lookalike(word, english_word)
+
+
+def _part(table: _Table, part: str, english_word: EnglishWord | None) -> tuple[str, ...]:
+    alternatives = _lookup(table, _stems(part)) if _stems(part) else None
+    return alternatives or _fallback(table, part, english_word)
+
+
+_LINKS = ("", "s", "e")  # Danish linking letters: politi|razzia, tilbageholdelse|s|facilitet
+_SHORTEST_PART = 3
+_SHORTEST_HEAD = 4
+
+
+def compound_parts(
+    word: str, english_word: EnglishWord | None = None
+) -> list[tuple[str, tuple[str, ...]]]:
+    """A closed compound the glossary does not know, split into its parts: [(part, English
+    alternatives)], the head (the last part) first found as the longest known ending, then
+    the rest split the same way with a linking letter (s, e) or none between.
+    "politirazziaer" -> [("politi", police ...), ("razziaer", raid ...)]. The head must be
+    known (to the glossary, by its lemma or as an English look-alike), and no longer ending
+    may be an everyday Danish word the glossary lacks ("sikkerhedsstyrkerne" is not split
+    before "tyrkerne"); a part before it must be known too or be an everyday Danish word
+    (simplemma), which comes back with (). [] when the word is no such compound."""
+    lower = _core(word).lower()
+    if not lower.isalpha() or len(lower) < _SHORTEST_PART + _SHORTEST_HEAD:
+        return []
+    table = _table()
+    return _split(table, lower, _SHORTEST_HEAD, english_word) or []
+
+
+def _split(
+    table: _Table, text: str, shortest: int, english_word: EnglishWord | None, depth: int = 0
+) -> list[tuple[str, tuple[str, ...]]] | None:
+    if depth > 3:
+        return None
+    for start in range(_SHORTEST_PART, len(text) - shortest + 1):
+        head = text[start:]
+        alternatives = _part(table, head, english_word)
+        if not alternatives:
+            if _danish_word(head):
+                return None  # the longest ending is a word the glossary lacks: "styrkerne"
+            continue
+        for link in _LINKS:
+            rest = text[:start]
+            if link and not rest.endswith(link):
+                continue
+            rest = rest[: len(rest) - len(link)]
+            if len(rest) < _SHORTEST_PART:
+                continue
+            known = _part(table, rest, english_word)
+            if known or _danish_word(rest):
+                return [(rest, known), (head, alternatives)]
+            before = _split(table, rest, _SHORTEST_PART, english_word, depth + 1)
+            if before:
+                return [*before, (head, alternatives)]
+    return None
+
+
+def _spans(
+    words: list[str],
+    homographs: bool,
+    english_word: EnglishWord | None = None,
+    *,
+    fallback: bool = False,
+) -> list[tuple[int, int, tuple[str, ...]]]:
     """(start, end, alternatives) for consecutive spans of ``words`` covering all of them,
-    longest glossary match first; an unmatched word is a span of its own with ()."""
+    longest glossary match first; an unmatched word is a span of its own with (). With
+    ``fallback``, a word the stems do not find is looked up by its lemma and as an English
+    look-alike (``english_word``)."""
     table = _table()
     stems = [_stems(w) for w in words]
     spans: list[tuple[int, int, tuple[str, ...]]] = []
@@ -236,6 +386,10 @@ def _spans(words: list[str], homographs: bool) -> list[tuple[int, int, tuple[str
                 inside = _inside(table, stems[i])
                 if inside:
                     match = (i + 1, inside)
+            if match is None and fallback and len(stems[i]) == 1:
+                found = _fallback(table, words[i], english_word)
+                if found:
+                    match = (i + 1, found)
         if match is None:
             spans.append((i, i + 1, ()))
             i += 1
@@ -245,19 +399,25 @@ def _spans(words: list[str], homographs: bool) -> list[tuple[int, int, tuple[str
     return spans
 
 
-def expand_danish(words: list[str]) -> list[tuple[str, tuple[str, ...]]]:
+def expand_danish(
+    words: list[str], english_word: EnglishWord | None = None
+) -> list[tuple[str, tuple[str, ...]]]:
     """Walk the query's words left to right, matching the longest glossary entry (multi-word
     entries first) by Danish stems; for each matched span return (the span's original text,
     its English alternatives); an unmatched word comes back as (word, ()).
 
     A word marked in the glossary as also being an English word ("offer", "true") is expanded
-    only when the query as a whole looks Danish (:func:`looks_danish`).
+    only when the query as a whole looks Danish (:func:`looks_danish`). A word the glossary's
+    stems do not find is looked up by its Danish lemma ("skudt" -> skyde -> shot), and, with
+    ``english_word`` (is this word in the index's English vocabulary?), as a word written
+    like its English form ("terrorister" -> terrorist, "universitetet" -> university).
     """
     words = [w for w in words if w]
     if not words:
         return []
     homographs = looks_danish(" ".join(words))
-    return [(" ".join(words[a:b]), alts) for a, b, alts in _spans(words, homographs)]
+    spans = _spans(words, homographs, english_word, fallback=True)
+    return [(" ".join(words[a:b]), alts) for a, b, alts in spans]
 
 
 def _country_words(words: list[str]) -> set[int]:

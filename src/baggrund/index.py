@@ -531,6 +531,18 @@ class PassageIndex:
             self.schema, "pid", tantivy.FieldType.Unsigned, STATE_PID + 1, _MAX_PID
         )
 
+    def english_word(self, word: str) -> bool:
+        """Whether the English text of some passage has this word (as the English analyser
+        reads it: "terrorist" finds "terrorists")."""
+        terms = self._terms(word, "en")
+        if len(terms) != 1:
+            return False
+        try:
+            searcher = self._searcher()
+        except ValueError:
+            return False
+        return searcher.doc_freq("text_en", terms[0]) > 0
+
     def _searcher(self) -> tantivy.Searcher:
         index = self._open()
         if index is None:

@@ -38,6 +38,7 @@ class Interpretation:
     renderings: tuple[Rendering, ...]
     country: str | None  # the country the query names (ISO 3166-1 alpha-3), preferred
     country_words: str | None  # the words of the query that named it
+    country_kind: str | None  # named by: "country" (its name), "place" or "demonym"
     kept_literal: tuple[str, ...]  # Danish words the user asked to search as typed
     recognise: bool  # whether countries and places in the query were looked for
     filters: dict[str, str] = field(default_factory=dict)
@@ -66,7 +67,8 @@ class Interpretation:
         for r in self.renderings:
             out.append(f"  {r.danish} → {', '.join(r.english)}")
         if self.country:
-            out.append(f"{labels['country']}: {self.country} ({self.country_words})")
+            how = "" if self.country_kind in (None, "country") else f", {self.country_kind}"
+            out.append(f"{labels['country']}: {self.country} ({self.country_words}{how})")
         if self.currency:
             c = self.currency
             later = (

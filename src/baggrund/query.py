@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = ["Term", "Phrase", "AnyOf", "ParsedQuery", "parse_query", "clean_query", "STOPWORDS"]
 
@@ -45,6 +45,8 @@ class Term:
 @dataclass(frozen=True)
 class Phrase:
     words: tuple[str, ...]
+    # written as one token with punctuation ("144-1", "LGBTQI+-personer"), not in quotes
+    joined: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,7 @@ def _atom(raw: str) -> Term | Phrase | None:
         return None
     if len(words) == 1:
         return Term(words[0], prefix=prefix and len(words[0]) >= 2)
-    return Phrase(tuple(words))
+    return Phrase(tuple(words), joined=True)
 
 
 def parse_query(text: str) -> ParsedQuery:

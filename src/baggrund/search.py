@@ -13,7 +13,7 @@ from .country import country_by_code, resolve_country
 from .dates import parse_date
 from .edition import BLOCK, Folded, Folder
 from .errors import BadQuery, shown
-from .expansion import find_country, translate_danish
+from .expansion import recognise_country, translate_danish
 from .glossary import looks_danish
 from .index import COUNTRY_BOOST, IndexFilters
 from .interpretation import Currency, Interpretation, clause_text, renderings
@@ -236,11 +236,13 @@ def search(
     if moved:
         index_filters = replace(index_filters, country=moved.country)
     words = parsed.positive_words()
-    matched, named = find_country(parsed) if recognise else (parsed, None)
-    named_words = None
-    if named and (index_filters.country in (None, named)):
-        # "Eritrea exit visa", "Syrien": that country's documents, whatever the spelling
-        named_words = " ".join(clause_text(c) for c in parsed.required if c not in matched.required)
+    matched, found = recognise_country(parsed) if recognise else (parsed, None)
+    named = found.code if found else None
+    named_words = named_kind = None
+    if found and (index_filters.country in (None, found.code)):
+        # "Eritrea exit visa", "Syrien": that country's documents, whatever the spelling;
+        # "kvinder i Herat", "eritreiske desertører": the place's (the word stays searched)
+        named_words, named_kind = " ".join(found.words), found.kind
         parsed = matched
         prefer = named if index_filters.country is None else None
         if prefer and (where := filed_under(store, prefer)):
@@ -249,7 +251,10 @@ def search(
         prefer = None
     # "Straffes desertører i Eritrea?": the English words of the reports, beside the Danish
     danish = looks_danish(parsed.text)
-    translated = _keep_literal(translate_danish(parsed), literal)
+    # a Danish word written like an English one ("terrorister") counts as it where the store
+    # can tell that the reports use that word (the SQLite store can; otherwise it is not guessed)
+    english_word = getattr(store, "english_word", None)
+    translated = _keep_literal(translate_danish(parsed, english_word), literal)
     if translated != parsed:
         words += translated.positive_words()
     before, parsed = parsed, translated
@@ -279,6 +284,7 @@ def search(
         renderings=renderings(before, parsed),
         country=named if named_words else None,
         country_words=named_words,
+        country_kind=named_kind,
         kept_literal=tuple(literal),
         recognise=recognise,
         filters={k: str(v) for k, v in filters.items() if v},

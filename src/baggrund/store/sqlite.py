@@ -405,6 +405,12 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts, SQLiteSessions):
             )
         return cache[country]
 
+    def english_word(self, word: str) -> bool:
+        """Whether some passage's English text has this word (for Danish questions: a Danish
+        word written like its English form is searched as that only when the reports use it)."""
+        self.sync_index()
+        return self.index.english_word(word)
+
     def search(self, request: SearchRequest) -> RawPage:
         self.sync_index()
         filters = request.filters

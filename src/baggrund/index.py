@@ -454,10 +454,10 @@ class PassageIndex:
                     if name not in EXACT_FIELDS:
                         continue
                     field = f"{name}_{EXACT}"
-                    q = tantivy.Query.boolean_query([
-                        (tantivy.Occur.Should, tantivy.Query.term_query(self.schema, field, f))
-                        for f in forms
-                    ])  # fmt: skip
+                    # the best form counts, as the one stemmed term would
+                    q = tantivy.Query.disjunction_max_query(
+                        [tantivy.Query.term_query(self.schema, field, f) for f in forms]
+                    )
                 else:
                     q = self._field_query(clause, field, lang)
                 if q is None:

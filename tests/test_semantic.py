@@ -542,7 +542,8 @@ def test_semantic_search_keeps_the_filters(embedded_sample):
         assert reports.hits and {h.series for h in reports.hits} == {series}
         state = lib.search(query, limit=30, semantic=True, source="US Department of State")
         assert state.hits and {h.source for h in state.hits} == {"US Department of State"}
-        assert not lib.search(query, semantic=True, source="Amnesty International").hits
+        with pytest.raises(BaggrundError, match="no source 'Amnesty International'"):
+            lib.search(query, semantic=True, source="Amnesty International")
         assert not lib.search(query, semantic=True, added_since="2099-01-01").hits
         # the country a query names leads the meaning side as it leads the words
         named = lib.search(f"{query} in Eritrea", limit=10, semantic=True)

@@ -523,7 +523,10 @@ class PassageIndex:
             country = tantivy.Query.term_query(self.schema, "country", prefer_country)
             boost = tantivy.Query.const_score_query(country, COUNTRY_BOOST)
             parts.append((tantivy.Occur.Should, boost))
-        return main if len(parts) == 1 else tantivy.Query.boolean_query(parts)
+        query = main if len(parts) == 1 else tantivy.Query.boolean_query(parts)
+        if not content:  # every match ties, whatever tantivy makes of the filters' scores
+            query = tantivy.Query.const_score_query(query, 1.0)
+        return query
 
     def all_passages(self) -> tantivy.Query:
         """Every passage (not the index's own record)."""

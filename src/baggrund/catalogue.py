@@ -105,8 +105,7 @@ class FiledUnder:
 def filed_under(store: Store, code: str) -> FiledUnder | None:
     """For a country of which the library holds no documents: the country whose documents'
     titles name it (by any of its names), if there is one."""
-    held = {row["country"] for row in store.countries()}
-    if code in held or not held:
+    if store.documents(country=code, limit=1) or not store.documents(limit=1):
         return None
     territory = country_by_code(code)
     names = {n for n in (territory.name_en, territory.name_da, *aliases_of(code)) if n}

@@ -39,7 +39,6 @@ MAX_OFFSET = 100_000  # as the web allows; pages past the candidates fetched are
 # PostgreSQL with the bundled sample.
 MAX_QUERY_CHARS = 4000
 MAX_PREFIXES = 10  # each prefix* is a scan of the index's terms
-FOLD_FACTOR = 3  # passages fetched at first per result wanted, for folding editions
 KEYWORDS = 3  # up to this many content words, a query is keywords that must all match
 RELAX_BELOW = 30  # fewer passages with every word than this: passages with some follow
 
@@ -341,7 +340,8 @@ def ranked_results(
     ``need``: more passages are fetched until every result wanted is settled (no passage
     further down can go ahead of it), so that pages of any size concatenate to the list that
     one large request gives."""
-    window, fetched = max(RELAX_BELOW, min(BLOCK, need * FOLD_FACTOR)), 0
+    # a first page is settled within the first block nearly always: fetch it at once
+    window, fetched = max(RELAX_BELOW, BLOCK), 0
     while True:
         page = fetch(fetched, window - fetched)
         folder.add(page.hits)

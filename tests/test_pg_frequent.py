@@ -38,7 +38,7 @@ OPTIONS = [
 def lib(tmp_path, monkeypatch):
     _server()
     monkeypatch.setattr(pg_frequent, "FREQUENT", 100)
-    monkeypatch.setattr(pg_frequent, "KEEP", 150)
+    monkeypatch.setattr(pg_frequent, "KEEP", 400)  # a first page ranks 100 passages (+ slack)
     monkeypatch.setattr(pgsearch, "CANDIDATES", 60)
     with fresh_store("postgres", tmp_path) as url:
         library = Library(open_store(url))
@@ -131,7 +131,9 @@ def test_one_word_with_exclusions_answers_as_gin_does(lib, monkeypatch):
         monkeypatch.setattr(pg_frequent, "any_counts", real[1])
         assert fast == slow, (query, options)
         assert slow[0], (query, options)
-    assert sum(found is not None for found in served) >= 6  # from the lists, not GIN
+    # from the lists, not GIN: "court" (131 passages in the sample) is below the 150 candidates
+    # a first page of 100 passages needs, so its queries go to GIN
+    assert sum(found is not None for found in served) >= 4
 
 
 def test_words_that_are_not_one_plain_word_go_to_gin():

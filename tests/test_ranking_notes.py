@@ -54,6 +54,11 @@ def test_the_search_says_when_the_newest_editions_do_not_match(lib):
     assert (currency.matched, currency.newest) == (2022, 2024)
     assert currency.series == "Country Reports on Human Rights Practices"
     assert lib.search("religious minorities").interpretation.currency is None  # 2024 has it
+    restricted = lib.search("restricted worship").interpretation  # 2023 only
+    assert (restricted.currency.matched, restricted.currency.newest) == (2023, 2024)
+    labels = {"searched": "S", "country": "C", "filters": "F", "currency": "{later} editions",
+              "currency_one": "the {later} edition does not mention it"}  # fmt: skip
+    assert "the 2024 edition does not mention it" in restricted.lines(labels)
 
 
 def test_cli_and_web_say_it_too(lib, tmp_path):

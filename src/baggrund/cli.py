@@ -38,6 +38,7 @@ LABELS = {
         "more": "More results: --offset {offset}",
         "filed_under": "{territory} is reported on under {country} ('{title}'): searched there",
         "currency": "{series}, {country}: the newest match is from {matched}; the {later} editions do not mention it",
+        "currency_one": "{series}, {country}: the newest match is from {matched}; the {later} edition does not mention it",
     },
     "da": {
         "added": "tilføjet", "updated": "opdateret", "unchanged": "uændret", "rejected": "afvist",
@@ -57,6 +58,7 @@ LABELS = {
         "more": "Flere resultater: --offset {offset}",
         "filed_under": "{territory} er beskrevet under {country} ('{title}'): søgt dér",
         "currency": "{series}, {country}: det nyeste fund er fra {matched}; udgaverne fra {later} nævner det ikke",
+        "currency_one": "{series}, {country}: det nyeste fund er fra {matched}; udgaven fra {later} nævner det ikke",
     },
 }  # fmt: skip
 

@@ -71,11 +71,11 @@ class Interpretation:
             out.append(f"{labels['country']}: {self.country} ({self.country_words}{how})")
         if self.currency:
             c = self.currency
-            later = (
-                f"{c.matched + 1}" if c.matched + 1 == c.newest else f"{c.matched + 1}-{c.newest}"
-            )
-            out.append(labels["currency"].format(country=c.country, series=c.series,
-                                                 matched=c.matched, later=later))  # fmt: skip
+            one = c.matched + 1 == c.newest
+            later = f"{c.newest}" if one else f"{c.matched + 1}-{c.newest}"
+            label = labels["currency_one" if one else "currency"]
+            out.append(label.format(country=c.country, series=c.series, matched=c.matched,
+                                    later=later))  # fmt: skip
         if self.filed_under:
             f = self.filed_under
             out.append(labels["filed_under"].format(territory=f.territory, country=f.country,

@@ -18,7 +18,7 @@ from .errors import BadQuery, shown
 from .source import KNOWN_SOURCES, canonical_source
 from .store import Store
 
-__all__ = ["match_source", "match_series", "filed_under", "FiledUnder"]
+__all__ = ["match_source", "match_series", "series_counts", "filed_under", "FiledUnder"]
 
 _SHOWN = 8  # values listed in an error at most
 
@@ -78,12 +78,18 @@ def match_source(store: Store, typed: str) -> str:
     return _pick("source", typed, counts, aliases)
 
 
-def match_series(store: Store, typed: str) -> str:
-    """The library's report series that ``typed`` names, whole or in part."""
+def series_counts(store: Store) -> dict[str, int]:
+    """Each report series the library holds, with its number of documents."""
     counts: dict[str, int] = {}
     for row in store.documents(limit=10_000_000):
         if row.get("series"):
             counts[row["series"]] = counts.get(row["series"], 0) + 1
+    return counts
+
+
+def match_series(store: Store, typed: str) -> str:
+    """The library's report series that ``typed`` names, whole or in part."""
+    counts = series_counts(store)
     for name in counts:
         if _words(name) == _words(typed):
             return name

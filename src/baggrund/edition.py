@@ -217,4 +217,4 @@ def fold_editions(
     """The results of a whole ranked list of passages, in order (see :class:`Folder`)."""
     folder = Folder(strict_first=strict_first, prefer_country=prefer_country, boost=boost)
     folder.add(hits)
-    return [f for number in range(len(folder._blocks)) for f in folder.block(number)]
+    return [f for number in range(-(-folder.seen // BLOCK)) for f in folder.block(number)]

@@ -71,14 +71,12 @@ class SearchParams:
 def filter_choices(lib: Library) -> dict:
     """The library's own countries, sources and series with their document counts, for the
     filter fields' suggestions."""
-    series: dict[str, int] = {}
-    for row in lib.documents(limit=10_000_000):
-        if row.get("series"):
-            series[row["series"]] = series.get(row["series"], 0) + 1
+    from ..catalogue import series_counts
+
     return {
         "country": [(c["country"], c["documents"]) for c in lib.countries()],
         "source": [(s["source"], s["documents"]) for s in lib.store.sources()],
-        "series": sorted(series.items()),
+        "series": sorted(series_counts(lib.store).items()),
     }
 
 

@@ -75,6 +75,21 @@ def test_a_reader_open_during_the_update_sees_no_stale_passage(tmp_path, db):
         assert [h.text for h in reader.search("zqnewword").hits] == [NEW.split("\n\n")[0]]
 
 
+def test_a_reader_sees_a_document_changed_by_another_process(tmp_path, db):
+    """A reader that has searched (and so read the document's row) sees a new title and a
+    new edition year of the same document after another process saved them, and passages
+    of a document added meanwhile."""
+    with Library.open(db) as writer, Library.open(db) as reader:
+        writer.ingest([write_doc(tmp_path / "a.jsonl", OLD, title="First title")])
+        [hit] = reader.search("detention").hits
+        assert "First title" in hit.citation
+        writer.ingest([write_doc(tmp_path / "a.jsonl", OLD + "\n\nMore.", title="Second title")])
+        [hit] = reader.search("detention").hits
+        assert "Second title" in hit.citation and "First title" not in hit.citation
+        writer.ingest([write_doc(tmp_path / "b.jsonl", "Detention again.", ident="DOC-2")])
+        assert reader.search("detention").total == 2
+
+
 def test_an_index_behind_the_store_is_repaired_by_deleting_first(tmp_path, db):
     """Make the index think it is behind (as after a crash before its commit): opening
     replays the newer documents, replacing rather than adding their passages."""

@@ -152,11 +152,13 @@ def _months() -> dict[str, int]:
     return months
 
 
+@functools.lru_cache(maxsize=20_000)
 def format_date_da(value: dt.date | None) -> str:
     """``24. juni 2024``, the board's form."""
     return format_date(value, "d. MMMM y", locale="da") if value else ""
 
 
+@functools.lru_cache(maxsize=20_000)
 def format_date_en(value: dt.date | None) -> str:
     """``24 June 2024``."""
     return format_date(value, "d MMMM y", locale="en") if value else ""

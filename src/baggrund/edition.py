@@ -28,6 +28,9 @@ __all__ = ["Folded", "Folder", "fold_editions", "SIMILAR", "BLOCK", "age_factor"
 SIMILAR = 0.7  # Jaccard similarity of word sets above which two passages are one text
 AGE_PENALTY = 0.05  # per year behind the newest edition of the series (at most 8 years)
 BLOCK = 100  # passages of the ranked list within which results are ordered by their score
+# A series with fewer results than this is compared with each of them; beyond it, candidates
+# come from a prefix filter over its results' words (the same first twin, found in less time)
+SCAN = 64
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -40,6 +43,20 @@ class Folded:
     position: int  # place of its first passage in the store's ranked list
     older: list[RawHit] = field(default_factory=list)
     preferred: bool = False  # of the country the query names
+
+
+class _Result:
+    """A result as the twin test needs it: its first passage's text and document, and (made
+    when first needed, by :meth:`Folder._ready`) the words of the text and their bit mask."""
+
+    __slots__ = ("text", "doc", "words", "size", "mask", "folded")
+
+    def __init__(self, text: str, doc: int):
+        self.text, self.doc = text, doc
+        self.words: frozenset[str] = frozenset()
+        self.size = 0
+        self.mask = -1  # not made yet
+        self.folded: Folded | None = None
 
 
 def _words(text: str) -> frozenset[str]:
@@ -101,7 +118,10 @@ class Folder:
         self.strict_first = strict_first
         self.prefer = prefer_country
         self.boost = boost
-        self._groups: dict[tuple, list[tuple[Folded, frozenset[str]]]] = {}
+        # series -> its results, each with its first passage's words and document
+        self._groups: dict[tuple, list[_Result]] = {}
+        self._docs: dict[tuple, set[int]] = {}  # series -> the documents of its results
+        self._vocabulary: dict[str, int] = {}  # word -> its bit in the masks
         self._tokens: dict[tuple, dict[str, list[int]]] = {}  # prefix word -> results
         self._blocks: list[list[Folded]] = []
         self.seen = 0  # passages fed so far
@@ -127,8 +147,11 @@ class Folder:
             while len(self._blocks) <= block:
                 self._blocks.append([])
             preferred, score = self._relevance(h)
-            words, key = _words(h.row["text"]), _series(h.row)
-            folded = self._twin(h, words, key)
+            key, doc = _series(h.row), h.row["doc_id"]
+            result = _Result(h.row["text"], doc)
+            docs = self._docs.setdefault(key, set())
+            # a twin is another document's: none to look for while the series has only this one's
+            folded = self._twin(result, key) if docs and docs != {doc} else None
             if folded is not None:
                 if folded.position // BLOCK == block:
                     folded.score = max(folded.score, score)
@@ -136,35 +159,65 @@ class Folder:
                         folded.hit, h = h, folded.hit
                 folded.older.append(h)
                 continue
-            folded = Folded(h, score, position, preferred=preferred)
+            folded = result.folded = Folded(h, score, position, preferred=preferred)
+            docs.add(doc)
             groups = self._groups.setdefault(key, [])
-            number = len(groups)
-            groups.append((folded, words))
-            tokens = self._tokens.setdefault(key, {})
-            for token in _prefix(words):
-                tokens.setdefault(token, []).append(number)
+            groups.append(result)
+            tokens = self._tokens.get(key)
+            if tokens is not None:
+                self._index_words(tokens, len(groups) - 1, self._ready(result))
+            elif len(groups) > SCAN:  # from here on, candidates from the prefix filter
+                tokens = self._tokens[key] = {}
+                for number, other in enumerate(groups):
+                    self._index_words(tokens, number, self._ready(other))
             self._blocks[block].append(folded)
 
-    def _twin(self, h: RawHit, words: frozenset[str], key: tuple) -> Folded | None:
+    @staticmethod
+    def _index_words(tokens: dict[str, list[int]], number: int, result: _Result) -> None:
+        for token in _prefix(result.words):
+            tokens.setdefault(token, []).append(number)
+
+    def _ready(self, result: _Result) -> _Result:
+        """The result with its words, and their bits over the folder's vocabulary (the size of
+        an intersection is then one ``&`` and a count)."""
+        if result.mask < 0:
+            words = result.words = _words(result.text)
+            result.size = len(words)
+            vocabulary = self._vocabulary
+            bits = [vocabulary.setdefault(w, len(vocabulary)) for w in words]
+            buffer = bytearray((len(vocabulary) + 7) // 8)
+            for bit in bits:
+                buffer[bit >> 3] |= 1 << (bit & 7)
+            result.mask = int.from_bytes(buffer, "little")
+        return result
+
+    def _twin(self, result: _Result, key: tuple) -> Folded | None:
         """The first result of the series (in the order they were made) whose first passage
-        is another document's and shares ``SIMILAR`` of the words. Candidates come from the
-        prefix filter: two sets that similar share a word among the first words of each in a
-        fixed order."""
-        tokens = self._tokens.get(key)
-        if not tokens or not words:
+        is another document's and shares ``SIMILAR`` of the words. Candidates: every result
+        of a series of a few (:data:`SCAN`), else those the prefix filter gives (two sets that
+        similar share a word among the first words of each in a fixed order)."""
+        groups = self._groups.get(key)
+        words = self._ready(result).words
+        if not groups or not words:
             return None
-        groups = self._groups[key]
-        size = len(words)
-        candidates = sorted({n for t in _prefix(words) for n in tokens.get(t, ())})
+        size, mask, doc = result.size, result.mask, result.doc
+        tokens = self._tokens.get(key)
+        if tokens is None:  # a few results: each of them, in order
+            candidates: Sequence[int] = range(len(groups))
+        else:
+            candidates = sorted({n for t in _prefix(words) for n in tokens.get(t, ())})
         for number in candidates:
-            folded, group_words = groups[number]
-            other = len(group_words)
-            if folded.hit.row["doc_id"] == h.row["doc_id"] or min(size, other) < SIMILAR * max(
-                size, other
-            ):
+            other = groups[number]
+            if other.doc == doc:
                 continue
-            if len(words & group_words) / len(words | group_words) >= SIMILAR:
-                return folded
+            if other.mask < 0:
+                self._ready(other)
+            other_size = other.size
+            if size < SIMILAR * other_size or other_size < SIMILAR * size:
+                continue  # too different in size to share SIMILAR of their words
+            common = (mask & other.mask).bit_count()
+            if common / (size + other_size - common) >= SIMILAR:  # Jaccard: common / union
+                return other.folded
         return None
 
     def block(self, number: int) -> list[Folded]:

@@ -261,6 +261,16 @@ class PassageIndex:
         state = self._state()
         return self.path / state["generation"] if state else None
 
+    def still_open(self) -> bool:
+        """Whether the generation opened last is still the current one (``state.json``): with
+        the database unchanged since its sequence was checked, the index is then as it was."""
+        state = self._state()
+        return (
+            self._index is not None
+            and state is not None
+            and (state["generation"] == self._generation)
+        )
+
     def indexed_seq(self) -> int | None:
         """The highest change sequence the index holds (read from the index's own record, as
         committed), or None when it must be rebuilt."""
@@ -516,8 +526,10 @@ class PassageIndex:
         main = tantivy.Query.boolean_query(subqueries)
         parts = [(tantivy.Occur.Must, main)]
         # "Section 2.", "Not applicable.": never a hit (beside the words, which may be Should)
-        substance = tantivy.Query.term_query(self.schema, "substantive", 1)
-        parts.append((tantivy.Occur.Must, tantivy.Query.const_score_query(substance, 0.0)))
+        # (said as "not boilerplate": the few boilerplate passages are a short list to skip,
+        # where "substantive" would be a second long list to intersect, at twice the cost)
+        boilerplate = tantivy.Query.term_query(self.schema, "substantive", 0)
+        parts.append((tantivy.Occur.MustNot, boilerplate))
         parts += [(tantivy.Occur.Must, tantivy.Query.const_score_query(q, 0.0)) for q in filters_q]
         if prefer_country:
             country = tantivy.Query.term_query(self.schema, "country", prefer_country)
@@ -573,14 +585,14 @@ class PassageIndex:
             score = searcher.search(query, limit=1, count=False).hits
             same = score[0][0] if score else 0.0
             return [IndexHit(pid, same) for pid in pids], result.count or 0
-        fetch = want
+        fetch = want + 1  # one more than wanted: whether the last one wanted ties with the next
         while True:
             result = searcher.search(query, limit=fetch, count=True)
             found, total = result.hits, result.count or 0
             if len(found) < fetch or fetch >= total or found[-1][0] < found[want - 1][0]:
                 break  # every passage that ties with the last one wanted is in hand
             # a page of equal scores is most likely a constant-score query: take them all
-            fetch = total if found[0][0] == found[want - 1][0] else min(total, fetch * 8)
+            fetch = total if found[0][0] == found[want - 1][0] else min(total, fetch * 2)
         chosen = _first_in_order(searcher, found, want)[offset:]
         pids = searcher.fast_field_values("pid", [addr for _, addr in chosen]) if chosen else []
         hits = [IndexHit(pid, score) for (score, _), pid in zip(chosen, pids, strict=True)]

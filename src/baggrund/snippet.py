@@ -51,7 +51,14 @@ class Snippet:
 def make_snippet(text: str, stems: frozenset[tuple[str, str]], lang: str) -> Snippet:
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
     wanted = {s for language, s in stems if language == lang}
-    hits = [i for i, (a, b) in enumerate(tokens) if _stem(text[a:b], lang) in wanted]
+    # the stemmers rewrite endings only, so a word can match only if its first letter (in
+    # lower case) begins one of the stems: the others need no stemming
+    initials = {s[0] for s in wanted}
+    hits = [
+        i
+        for i, (a, b) in enumerate(tokens)
+        if text[a].lower()[:1] in initials and _stem(text[a:b], lang) in wanted
+    ]
     if len(text) <= WHOLE or len(tokens) <= WINDOW:
         first, last = 0, len(tokens)
     else:

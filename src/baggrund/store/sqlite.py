@@ -70,6 +70,9 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts, SQLiteSessions):
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a baggrund database ({exc})") from None
         self.index = PassageIndex(f"{self.path}.index", self._meta("uuid"))
+        self._current_at: int | None = None  # the database's sequence the index last matched
+        self._documents: dict[int, dict] = {}  # document rows of passages, at _documents_at
+        self._documents_at: int | None = None
         self._latest_cache: tuple[int, dict] = (-1, {})
         if sync:
             self.sync_index(check_count=True)
@@ -186,7 +189,11 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts, SQLiteSessions):
         """Bring the index up to date with the file: ``current``, ``updated`` or ``rebuilt``.
         With ``check_count`` (on opening), an index whose files fail their checksums or whose
         passage count differs from the file's is rebuilt."""
-        if self.index.indexed_seq() == self._seq() and not (check_count and self._damaged()):
+        seq = self._seq()
+        if not check_count and seq == self._current_at and self.index.still_open():
+            return "current"  # nothing written since the index was found to hold this seq
+        if self.index.indexed_seq() == seq and not (check_count and self._damaged()):
+            self._current_at = seq
             return "current"
         with self.index.lock():
             seq, have = self._seq(), self.index.indexed_seq()
@@ -198,6 +205,7 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts, SQLiteSessions):
                 log.info("%s: building the search index from the database ...", self.path)
             where, args = ("", ()) if rebuild else ("WHERE seq > ?", (have,))
             self.index.write(self._index_rows(where, args), seq, rebuild=rebuild)
+            self._current_at = None  # verified afresh on the next search
             return "rebuilt" if rebuild else "updated"
 
     def _damaged(self) -> bool:
@@ -442,6 +450,9 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts, SQLiteSessions):
         return RawPage(found, total, relaxed, facets, strict_total)
 
     def _passage_rows(self, pids: list[int]) -> dict[int, dict]:
+        """Passage id -> the passage with its section and document (``_DOC_COLUMNS`` and
+        ``series_newest``). Documents are read once per change of the file (there are few of
+        them in any list of passages, and each would otherwise be read with every passage)."""
         if not pids:
             return {}
         found = []
@@ -449,18 +460,37 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts, SQLiteSessions):
             chunk = pids[start : start + 5000]
             marks = ",".join("?" * len(chunk))
             found += self.db.execute(
-                f"""SELECT p.id AS pid, p.anchor, p.number, p.text, p.page, s.heading, s.path,
-                {_DOC_COLUMNS}, {SERIES_NEWEST} FROM passages p JOIN documents d ON d.id = p.doc_id
+                f"""SELECT p.id AS pid, p.doc_id, p.anchor, p.number, p.text, p.page, s.heading,
+                s.path FROM passages p
                 JOIN sections s ON s.doc_id = p.doc_id AND s.ordinal = p.section
                 WHERE p.id IN ({marks})""",
                 chunk,
             ).fetchall()
+        documents = self._document_rows({r["doc_id"] for r in found})
         out = {}
         for r in found:
             row = dict(r)
+            row.update(documents[row["doc_id"]])
             row["path"] = json.loads(row["path"])
             out[row["pid"]] = row
         return out
+
+    def _document_rows(self, ids: set[int]) -> dict[int, dict]:
+        seq = self._seq()
+        if self._documents_at != seq:
+            self._documents.clear()
+            self._documents_at = seq
+        cache = self._documents
+        missing = [i for i in ids if i not in cache]
+        for start in range(0, len(missing), 5000):
+            chunk = missing[start : start + 5000]
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(
+                f"SELECT {_DOC_COLUMNS}, {SERIES_NEWEST} FROM documents d WHERE d.id IN ({marks})",
+                chunk,
+            ):
+                cache[r["doc_id"]] = dict(r)
+        return {i: cache[i] for i in ids if i in cache}
 
     def document(self, key: str) -> dict | None:
         """A document with its sections and passages, by ``AZE-367`` or external id."""

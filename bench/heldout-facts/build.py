@@ -176,6 +176,18 @@ def main(path: str) -> None:
         M=mk("multiplier"), ES=mk("estimate"), D=mk("date"), R=mk("reference"), O=mk("other"),
         X=lambda text, reason="", **kw: holder["ann"].skip(text, reason, **kw),
     )
+
+    def every(maker, text, *args, **kw):
+        """Annotate every occurrence of text in the current passage the same way."""
+        ann = holder["ann"]
+        pat = re.compile(r"(?<![\w$€£])(?<!\d[.,])" + re.escape(text) + r"(?![\w]|[.,]\d)")
+        k = len(pat.findall(ann.ps[ann.anchor]))
+        if not k:
+            ann.errors.append(f"{ann.anchor}: every {text!r}: none found")
+        for i in range(1, k + 1):
+            ns[maker](text, *args, n=i, **kw)
+
+    ns["every"] = every
     src = Path(path).read_text(encoding="utf-8")
     exec(compile(src, path, "exec"), ns)
     ann: Ann = holder["ann"]

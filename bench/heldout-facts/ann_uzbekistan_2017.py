@@ -12,7 +12,8 @@ D("2016", ctx="4, 2016")
 E("88 percent", 88, kind="percent", year=2016, subj="vote share won by Mirziyoyev", unit="votes",
   acc=["Mirziyoyev's share of the vote", "presidential election result"])
 E("500", q="more than", year=2016, subj="international election observers", unit="observers",
-  acc=["international observers"], note="at the December 2016 election")
+  acc=["international observers"],
+  note="at the December 2016 election; year from the passage context (earlier sentence), not this sentence")
 D("2014", ctx="December 2014")
 
 at("a-arbitrary-deprivation-of-life-and-other/3")
@@ -114,10 +115,11 @@ D("2016", ctx="September 2016")
 D("4", ctx="December 4")
 D("2016", ctx="4, 2016")
 E("88 percent", 88, kind="percent", year=2016, subj="vote share won by Mirziyoyev", unit="votes",
-  acc=["Mirziyoyev's share of the vote", "presidential election result"])
+  acc=["Mirziyoyev's share of the vote", "presidential election result"],
+  note="year from the previous sentence (election of December 4, 2016)")
 X("one", "idiom 'one of'", ctx="one of four")
 E("four", year=2016, subj="candidates in the 2016 presidential election", unit="candidates",
-  acc=["presidential candidates"])
+  acc=["presidential candidates"], note="year from the passage context (the 2016 election)")
 D("2016", ctx="For the 2016")
 D("2016", ctx="the 2016 presidential election")
 

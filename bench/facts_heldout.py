@@ -19,7 +19,11 @@ What counts (decided before the first run):
   (with subject) / gold facts. A fact matching a date, threshold, penalty, deadline,
   reference or other number is an error;
 - qualifiers ("at least", "about") are scored on their own, among the matched facts whose
-  item has one.
+  item has one;
+- the extracted facts are those the extractor presents as events (``role == "event"``, the
+  ones the facts page charts); those it types as a penalty, threshold, deadline or a term
+  imposed in one case are kept off that series and not counted (before roles existed, every
+  extracted fact counted).
 """
 
 from __future__ import annotations
@@ -120,6 +124,7 @@ def score(path: Path, corpus: Path) -> Tally:
     for anchor in gold["passages"]:
         facts = extract_facts(passages[anchor], anchor, reporting_year=spec["reporting_year"],
                               edition_year=spec["edition_year"])  # fmt: skip
+        facts = [f for f in facts if getattr(f, "role", "event") == "event"]
         pool = list(items.get(anchor, []))
         for fact in facts:
             tally.extracted += 1

@@ -18,19 +18,21 @@ from .cli import _console, _ctx, db_option, handle_errors
 
 LABELS = {
     "en": {"year": "Year", "value": "Value", "note": "Note", "cited": "as compared in a later report", "passage": "Passage",
+           "sentence": "Sentence", "roles": {"penalty": "set by law: penalties", "threshold": "set by law or rule", "deadline": "time limits set by law", "sentence": "terms imposed in single cases"},
            "tiers": "Tier placements", "none": "No facts for {country}.",
            "rebuilt": "{n:,} facts extracted from the stored documents",
            "imported": "{n:,} tier placements imported ({name})", "source": "Source",
            "attribution": "Tier placements 2001-2015: {attribution}; {license}"},
     "da": {"year": "År", "value": "Værdi", "note": "Note", "cited": "som sammenligning i en senere rapport", "passage": "Afsnit",
+           "sentence": "Sætning", "roles": {"penalty": "fastsat ved lov: straffe", "threshold": "fastsat ved lov eller regel", "deadline": "frister fastsat ved lov", "sentence": "straffe idømt i enkeltsager"},
            "tiers": "Tier-placeringer", "none": "Ingen fakta om {country}.",
            "rebuilt": "{n:,} fakta udtrukket af de gemte dokumenter",
            "imported": "{n:,} tier-placeringer importeret ({name})", "source": "Kilde",
            "attribution": "Tier-placeringer 2001-2015: {attribution}; {license}"},
 }  # fmt: skip
-CSV_FIELDS = ["country", "subject", "kind", "unit", "year", "value", "upper", "compared",
-              "converted_value", "converted_unit", "anchor", "key", "source", "title",
-              "dataset", "quote"]  # fmt: skip
+CSV_FIELDS = ["country", "subject", "kind", "role", "unit", "year", "qualifier", "value", "upper",
+              "compared", "compared_value", "compared_year", "link", "converted_value",
+              "converted_unit", "anchor", "key", "source", "title", "dataset", "quote"]  # fmt: skip
 
 
 def _num(value) -> str:
@@ -40,7 +42,11 @@ def _num(value) -> str:
 
 
 def _value(p: dict) -> str:
-    text = _num(p["value"]) + (f"–{_num(p['upper'])}" if p.get("upper") is not None else "")
+    text = (
+        (f"{p['qualifier']} " if p.get("qualifier") else "")
+        + _num(p["value"])
+        + (f"–{_num(p['upper'])}" if p.get("upper") is not None else "")
+    )
     if p.get("converted_value") is not None:
         text += f" ({_num(p['converted_value'])} {p['converted_unit']})"
     return text
@@ -97,12 +103,19 @@ def _print(timeline, name: str, L: dict) -> None:
     out = _console()
     out.print(f"[bold]{name} ({timeline.country})[/bold]")
     for series in timeline.series:
-        table = Table(L["year"], L["value"], L["note"], L["passage"],
-                      title=f"{series.subject} ({series.unit})", title_justify="left")  # fmt: skip
+        title = f"{series.subject} ({series.unit})"
+        if series.role != "event":
+            title += f" – {L['roles'].get(series.role, series.role)}"
+        table = Table(L["year"], L["value"], L["note"], L["passage"], L["sentence"],
+                      title=title, title_justify="left")  # fmt: skip
+        # the passage's anchor whole (it is what a citation names), the sentence to check it by
+        table.columns[3].no_wrap = True
+        table.columns[3].overflow = "fold"
+        table.columns[1].no_wrap = True
         for p in series.points:
             table.add_row(str(p["year"] or "–"), _value(p),
                           L["cited"] if p["compared"] else "",
-                          p["anchor"] or p["dataset"] or "")  # fmt: skip
+                          p["anchor"] or p["dataset"] or "", p.get("quote") or "")  # fmt: skip
         out.print(table)
     if timeline.tiers:
         table = Table(L["year"], "Tier", L["source"], title=L["tiers"], title_justify="left")

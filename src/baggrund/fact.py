@@ -25,6 +25,8 @@ from .fact_numbers import Num, scan_numbers, sentences
 
 __all__ = [
     "Fact",
+    "ROLES",
+    "qualifier_before",
     "extract_facts",
     "passage_facts",
     "reporting_year",
@@ -54,6 +56,11 @@ class Fact:
     quote: str = ""
     start: int = 0
     end: int = 0
+    # "at least", "more than", "about" ...: how exact the figure is, as the sentence says
+    qualifier: str | None = None
+    # "event": a figure of what happened or existed; "penalty", "threshold", "deadline": what
+    # a law or rule sets; "sentence": a term imposed in one case (see ROLES)
+    role: str = "event"
 
     def to_dict(self) -> dict:
         out = asdict(self)
@@ -162,6 +169,10 @@ _SINGULAR = frozenset(
     prison school church mosque home house village incident report""".split()
 )
 _NOUNLIKE = frozenset("injured wounded dead accused missing displaced".split())
+# plural nouns without an s ("1,200 people", "30 police")
+_PLURAL_NOUNS = frozenset(
+    "people men women children police personnel staff youth clergy cattle livestock".split()
+)
 _NOT_COUNTED = frozenset(
     """years year months month weeks week days day hours hour minutes times decades decade
     percent kilometers km miles meters metres kg tons tonnes square km² hectares acres
@@ -180,7 +191,7 @@ def _head(tokens: list[str]) -> int | None:
             len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
         )
         acronym = re.fullmatch(r"[A-Z]{2,}s", tokens[i]) is not None
-        if plural or acronym or word in _SINGULAR or word in _NOUNLIKE:
+        if plural or acronym or word in _SINGULAR or word in _NOUNLIKE or word in _PLURAL_NOUNS:
             return i
     return None
 
@@ -216,14 +227,17 @@ def _noun_phrase(text: str, pos: int, *, any_noun: bool = False) -> tuple[str, i
 
 
 def _plural(unit: str) -> str:
-    irregular = {"man": "men", "woman": "women", "child": "children", "person": "persons",
-                 "family": "families", "facility": "facilities", "party": "parties"}  # fmt: skip
+    irregular = {"man": "men", "woman": "women", "child": "children", "person": "persons"}
     head = unit.rsplit(" ", 1)[-1]
     if head in irregular:
         return unit[: len(unit) - len(head)] + irregular[head]
-    if head in _SINGULAR:
-        return unit + "s"
-    return unit
+    if head not in _SINGULAR:
+        return unit
+    if head.endswith(("s", "x", "z", "ch", "sh")):
+        return unit + "es"  # churches, boxes
+    if head.endswith("y") and head[-2:-1] not in "aeiou":
+        return unit[:-1] + "ies"  # families, facilities, parties
+    return unit + "s"
 
 
 # -- subjects ----------------------------------------------------------------------------------
@@ -386,6 +400,81 @@ def _regions(
     return out
 
 
+# -- roles and qualifiers ----------------------------------------------------------------------
+ROLES = ("event", "penalty", "threshold", "deadline", "sentence")
+# English approximators and bounds before a number (a closed class of words)
+_QUALIFIER = re.compile(
+    r"\b(?P<q>at least|at most|more than|no more than|not more than|fewer than|no fewer than|"
+    r"less than|no less than|over|under|nearly|almost|approximately|approx\.|about|around|"
+    r"roughly|some|an estimated|estimated|up to|as many as|as few as|close to|upwards of|"
+    r"in excess of|just over|just under|well over|more or less|exceeding|a total of|"
+    r"a record|an average of|on average|a maximum of|a minimum of|a further|another)\s+"
+    r"(?:of\s+)?(?:the\s+)?(?:\\?[$€£]\s?)?$",
+    re.IGNORECASE,
+)
+_NOT_QUALIFIERS = frozenset({"a total of", "a record", "a further", "another", "the"})
+
+
+def qualifier_before(text: str, start: int) -> str | None:
+    """The qualifier right before a number ("at least 54", "an estimated 1,200", "more than
+    $2 million"), lower case; None when the figure stands bare."""
+    m = _QUALIFIER.search(text, max(0, start - 30), start)
+    if m is None or m.end() != start:
+        return None
+    q = " ".join(m.group("q").casefold().split())
+    return None if q in _NOT_QUALIFIERS else q
+
+
+# A clause that states what a law or rule sets rather than what happened: its figures are
+# thresholds, penalties and deadlines, kept off the series of events.
+_NORMATIVE = re.compile(
+    r"\b(?:law|laws|legislation|constitution|code|decree|regulations?|statute|act|ordinance|"
+    r"rules?|policy|bylaws|labor code|penal code|criminal code)\b[^;]{0,160}?"
+    r"\b(?:provides?|provided|prohibits?|prohibited|requires?|required|stipulates?|mandates?|"
+    r"sets?|establish(?:es|ed)?|allows?|allowed|permits?|permitted|prescribes?|criminaliz\w+|"
+    r"penaliz\w+|imposes?|limits?|restricts?|defines?|specif(?:y|ies|ied)|grants?|entitles?|"
+    r"obliges?|obligates?|bans?|caps?)\b"
+    r"|\bpunishable\b|\bpenalt(?:y|ies)\b|\bmaximum (?:penalty|sentence|fine|of)\b|"
+    r"\bminimum (?:age|wage|penalty|sentence|fine|of)\b|\b(?:shall|must|may not|cannot)\b|"
+    r"\b(?:legal|statutory) (?:age|limit|minimum|maximum|requirement)\b|\bquotas?\b|"
+    r"\bthreshold\b|\bentitled to\b|\bat the age of\b",
+    re.IGNORECASE,
+)
+_PAST_EVENT = re.compile(
+    r"\b(?:in|during) (?:the year|(?:19|20)\d\d)\b|\b(?:reported|recorded|registered|documented|"
+    r"arrested|detained|killed|convicted|sentenced|identified|received|investigated|opened|"
+    r"filed|released|fined|charged|prosecuted)\b",
+    re.IGNORECASE,
+)
+
+
+def _role(text: str, lo: int, hi: int, f: _Fig) -> str:
+    """What a figure of the clause ``text[lo:hi]`` is: an event, or what a rule sets."""
+    clause = text[lo:hi]
+    normative = _NORMATIVE.search(clause) is not None
+    # a rule's clause that also reports what happened ("the law prohibits it, but police
+    # arrested 54 people in 2023") keeps its counts as events
+    reported = _PAST_EVENT.search(clause) is not None
+    if f.kind == "prison_term":
+        if normative and not re.search(r"\bsentenced\b", clause, re.IGNORECASE):
+            near = text[max(lo, f.num.start - 60) : min(hi, f.num.end + 40)]
+            if not re.search(r"penalt|punish|imprison|prison|jail|sentence|fine", near, re.I) and (
+                f.unit.startswith(("hour", "day", "week"))
+                or re.search(r"\b(?:within|no later than|not later than)\s+\S*\s*$",
+                             text[max(lo, f.num.start - 30) : f.num.start], re.I)
+            ):  # fmt: skip
+                return "deadline"
+            return "penalty"
+        return "sentence"
+    if not normative or (reported and f.kind == "count" and not re.search(
+        r"\bpunishable\b|\bpenalt|\bfines? of\b|\bminimum\b|\bmaximum\b", clause, re.IGNORECASE
+    )):  # fmt: skip
+        return "event"
+    if f.kind == "money" and re.search(r"\bfine|\bpenalt|\bpunishable", clause, re.IGNORECASE):
+        return "penalty"
+    return "threshold"
+
+
 def extract_facts(
     text: str,
     anchor: str = "",
@@ -418,7 +507,7 @@ def extract_facts(
                 if f.compared and not f.paired:
                     f.year = f.cmp_year  # a figure only for the earlier year
                 elif not f.compared:
-                    f.year = _year_of(text, lo, f.num.start, regions) or reporting_year
+                    f.year = _year_of(text, lo, f.num.start, regions, hi, s) or reporting_year
             for f in figs:
                 if f.paired:
                     continue
@@ -522,14 +611,62 @@ def _pair(text, figs: list[_Fig], regions, prev_year, lo) -> None:
             f.compared, f.cmp_year, f.paired, g.pair = True, prev_year, True, f
 
 
-def _year_of(text: str, s: int, pos: int, regions) -> int | None:
-    """The first year named before ``pos`` in its sentence ("In 2022, ...", "ruled in October
-    2021 that ..."), outside comparisons."""
-    for m in _YEAR_CUE.finditer(text, s, pos):
-        if any(a <= m.start() < b for a, b, _ in regions):
-            continue
-        return int(m.group("year"))
-    return None
+_SURVEY_YEAR = re.compile(
+    r"\b(?P<year>(?:19|20)\d\d)\s+(?:[a-z]+\s+)?(?:survey|study|census|report|poll|"
+    r"assessment|data|statistics|figures|estimates?|analysis|audit|review|index)\b",
+    re.IGNORECASE,
+)
+
+
+_AFTER_STOP = re.compile(
+    r"(?<![\w,.])\d(?!\d\d\d\b)|\b(?:who|whom|which|that|whose|when|where|while|after|before|since|"
+    r"until|compared|increase|decrease|rise|drop|decline|over|than|from|versus|vs)\b"
+    r"|[(:;]|\s[-–—]\s",
+    re.IGNORECASE,
+)
+
+
+def _year_of(
+    text: str, s: int, pos: int, regions, end: int | None = None, sentence: int | None = None
+) -> int | None:
+    """The year a figure at ``pos`` refers to, from its own words, outside comparisons: the
+    first year named before it in its clause ``text[s:end]`` ("In 2022, ...", "ruled in October
+    2021 that ..."), else one named after it there ("54 journalists were detained in 2022"),
+    else the year that opens the sentence (from ``sentence``), else the year of a survey or report the
+    clause cites ("a 2020 survey found ...")."""
+
+    def first(lo: int, hi: int, pattern=_YEAR_CUE) -> int | None:
+        for m in pattern.finditer(text, lo, hi):
+            if any(a <= m.start() < b for a, b, _ in regions):
+                continue
+            return int(m.group("year"))
+        return None
+
+    found = first(s, pos)
+    if found is None and end is not None:
+        # after the figure, up to what begins another statement: another number, a relative
+        # clause, a comparison ("who fled in 2014", "a 28 percent increase over ... 2018")
+        stop = _AFTER_STOP.search(text, pos + 1, end)
+        found = first(pos, stop.start() if stop else end)
+    if found is None and sentence is not None and sentence < s:
+        # a year that opens the sentence dates all its clauses ("In 2022, ...; ...")
+        m = _YEAR_CUE.match(text, sentence + len(text[sentence:s]) - len(text[sentence:s].lstrip()))
+        found = int(m.group("year")) if m else None
+    if found is None and end is not None:
+        found = first(s, end, _SURVEY_YEAR)
+    return found
+
+
+def _readable(subject: str) -> bool:
+    """Whether a subject names something: a word of three letters or more that is not a
+    function word or a verb form ("it", "%", "expressed")."""
+    words = [w for w in re.findall(r"[A-Za-z]+", subject) if len(w) >= 3]
+    if not words:
+        return False
+    head = words[-1].casefold()
+    return head not in _STOP and not (
+        len(words) == 1 and head.endswith(("ed", "ing", "ly")) and head not in _NOUNLIKE
+    )
 
 
 def _fact(text, anchor, f: _Fig, lo, hi, s, e, sentence_facts) -> Fact | None:
@@ -556,7 +693,9 @@ def _fact(text, anchor, f: _Fig, lo, hi, s, e, sentence_facts) -> Fact | None:
         if subject is None and sentence_facts:
             subject = sentence_facts[-1].subject
         if subject is None:
-            subject = f.subject or f.unit or f.kind
+            subject = f.subject or f.unit or ""
+            if not _readable(subject):
+                return None  # nothing a reader could take as what is counted: left in the passage
     c = f.pair
     return Fact(
         anchor=anchor,
@@ -574,6 +713,8 @@ def _fact(text, anchor, f: _Fig, lo, hi, s, e, sentence_facts) -> Fact | None:
         quote=" ".join(text[s:e].split()),
         start=n.start,
         end=n.end,
+        qualifier=qualifier_before(text, n.start),
+        role=_role(text, lo, hi, f),
     )
 
 

@@ -90,6 +90,9 @@ class Series:
     kind: str
     unit: str
     points: list[dict] = field(default_factory=list)
+    # "event", or what a law or rule sets ("penalty", "threshold", "deadline") or a term
+    # imposed in one case ("sentence"): those are listed, never charted as a trend
+    role: str = "event"
 
     def mixed_years(self) -> list[int]:
         """The years for which this series holds more than one different figure (the subject
@@ -105,6 +108,8 @@ class Series:
         compared with 94 in 2022"; a later report's 94 for 2022 continues it); none when no
         such run covers two years. For each year the figure a report gives for its own year
         comes before the one a later report compares with."""
+        if self.role != "event":
+            return []  # a penalty or threshold that a law changes is not a series of events
         numeric = self._numeric()
         if not self.mixed_years():
             return _one_per_year(numeric)
@@ -117,7 +122,7 @@ class Series:
 
     def to_dict(self) -> dict:
         return {"subject": self.subject, "kind": self.kind, "unit": self.unit,
-                "points": self.points}  # fmt: skip
+                "role": self.role, "points": self.points}  # fmt: skip
 
 
 def _node(p: dict) -> tuple:
@@ -207,14 +212,18 @@ def _point(row: dict, compared: bool) -> dict:
     keep = ("anchor", "key", "annex", "title", "source", "series", "edition_year", "published",
             "dataset", "quote", "kind", "subject")  # fmt: skip
     p = {k: row.get(k) for k in keep}
+    p["role"] = row.get("role") or "event"
     if compared:
         p.update(value=row["compared_value"], year=row.get("compared_year"), upper=None,
                  unit=row.get("compared_unit") or row.get("unit"), compared=True,
-                 converted_value=None, converted_unit=None)  # fmt: skip
+                 converted_value=None, converted_unit=None, qualifier=None,
+                 compared_value=None, compared_year=None)  # fmt: skip
     else:
         p.update(value=row["value"], year=row.get("year"), upper=row.get("upper"),
                  unit=row.get("unit"), compared=False, converted_value=row.get("converted_value"),
-                 converted_unit=row.get("converted_unit"))  # fmt: skip
+                 converted_unit=row.get("converted_unit"), qualifier=row.get("qualifier"),
+                 compared_value=row.get("compared_value"),
+                 compared_year=row.get("compared_year"))  # fmt: skip
     return p
 
 
@@ -232,8 +241,8 @@ def build_timeline(rows: list[dict], country: str, datasets: list[dict],
             continue
         if words and not _matches(row, words):
             continue
-        key = (row["subject"], row["kind"], row.get("unit") or "")
-        series = groups.setdefault(key, Series(*key))
+        key = (row["subject"], row["kind"], row.get("unit") or "", row.get("role") or "event")
+        series = groups.setdefault(key, Series(*key[:3], role=key[3]))
         current = _point(row, False)
         series.points.append(current)
         if row.get("compared_value") is not None:  # the pair is linked: one measure
@@ -243,10 +252,12 @@ def build_timeline(rows: list[dict], country: str, datasets: list[dict],
     for series in groups.values():
         series.points.sort(key=lambda p: (p["year"] or 0, p["compared"], p["anchor"] or ""))
     # the series that run over the most years first: those are the timelines
+    # (events before what rules set)
     ordered = sorted(
         groups.values(),
-        key=lambda s: (-len({p["year"] for p in s.points}), -len(s.points), s.subject, s.unit),
-    )
+        key=lambda s: (s.role != "event", -len({p["year"] for p in s.points}), -len(s.points),
+                       s.subject, s.unit),
+    )  # fmt: skip
     tiers.sort(key=lambda p: (p["year"] or 0, p["dataset"] is not None))
     seen: set[tuple] = set()
     tiers = [

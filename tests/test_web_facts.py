@@ -64,3 +64,16 @@ def test_facts_api(client):
     assert [t["year"] for t in data["tiers"]][:2] == [2012, 2013]
     assert data["datasets"][0]["name"] == "tip-tiers-2001-2015"
     assert "/api/v1/countries/{country}/facts" in client.get("/api/v1/openapi.json").json()["paths"]
+
+
+def test_penalties_are_listed_apart_and_never_charted(client):
+    """The sample's reports give maximum penalties ("punishable by up to three years'
+    imprisonment"): on the facts page they are a table under their own explanation, with no
+    chart, and their qualifier stands before the figure, in Danish too."""
+    html = client.get("/countries/AZE/facts?topic=punishable&lang=en").text
+    assert "Penalties set by law: not events" in html
+    section = html[html.index("Penalties set by law") :]
+    section = section[: section.find("</section>")]
+    assert "<svg" not in section and "up to 3" in section
+    danish = client.get("/countries/AZE/facts?topic=punishable&lang=da").text
+    assert "Straffe fastsat ved lov" in danish and "op til 3" in danish

@@ -115,3 +115,35 @@ def test_cli_shows_the_sentence_and_the_whole_anchor(cli):
     header = cli("facts", "AZE", "--csv").stdout.splitlines()[0].split(",")
     for column in ("role", "qualifier", "compared_value", "compared_year", "link", "quote"):
         assert column in header
+
+
+def _row(year: int, anchor: str, quote: str, value: int) -> dict:
+    return {"kind": "count", "subject": "detentions", "unit": "journalists", "value": value,
+            "year": year, "anchor": anchor, "quote": quote, "key": anchor.split("/")[0]}  # fmt: skip
+
+
+def test_a_chart_joins_only_figures_said_in_the_same_frame():
+    same = [
+        _row(2022, "AZE-1/a-freedom-of-expression/3", "Authorities detained 13 journalists.", 13),
+        _row(2023, "AZE-2/a-freedom-of-expression/4", "Authorities detained 20 journalists.", 20),
+    ]
+    [series] = build_timeline(same, "AZE", []).series
+    assert [p["value"] for p in series.chart_points()] == [13, 20]
+    unrelated = [
+        _row(2022, "AZE-1/a-freedom-of-expression/3", "Authorities detained 13 journalists.", 13),
+        _row(2023, "AZE-2/internet-freedom/2", "Police held 20 journalists of a banned "
+             "broadcaster at a checkpoint near the border overnight.", 20),
+    ]  # fmt: skip
+    [series] = build_timeline(unrelated, "AZE", []).series
+    assert series.chart_points() == [] and len(series.points) == 2  # listed, not charted
+
+
+def test_a_figure_restated_unchanged_by_every_edition_is_not_charted():
+    rows = [_row(year, f"AZE-{year}/a-freedom-of-expression/3",
+                 f"In {year} nine ministries had press offices.", 9) for year in (2021, 2022, 2023)]  # fmt: skip
+    [series] = build_timeline(rows, "AZE", []).series
+    assert series.chart_points() == [] and len(series.points) == 3
+
+
+def test_a_denominator_is_not_a_figure():
+    assert [f.value for f in facts("The rate was 480 deaths per 100,000 live births.")] == [480]

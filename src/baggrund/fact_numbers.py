@@ -62,7 +62,7 @@ _NOT_A_FIGURE_BEFORE = re.compile(
     r"(?:\b(?:article|articles|art\.|no\.|number|law|section|sections|chapter|resolution|decree|"
     r"paragraph|tier|level|grade|class|route|highway|district|unit|brigade|division|covid|"
     r"aged?|ages|under|younger than|older than|between the ages of|over the age of|page|"
-    r"protocol|convention|code|item|phase|stage|category|point|box|camp)\s*$)",
+    r"protocol|convention|code|item|phase|stage|category|point|box|camp|per)\s*$)",
     re.IGNORECASE,
 )
 _MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\.?\s*$")

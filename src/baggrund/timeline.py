@@ -104,6 +104,7 @@ class Series:
 
     def chart_points(self) -> list[dict]:
         """The points of the chart, one per year: every point when each year has one figure;
+        (as far as each is said in the same frame as the next: see :func:`_framed_run`);
         otherwise the longest run of figures that the reports themselves link ("91 victims,
         compared with 94 in 2022"; a later report's 94 for 2022 continues it); none when no
         such run covers two years. For each year the figure a report gives for its own year
@@ -112,7 +113,7 @@ class Series:
             return []  # a penalty or threshold that a law changes is not a series of events
         numeric = self._numeric()
         if not self.mixed_years():
-            return _one_per_year(numeric)
+            return _framed_run(_one_per_year(numeric))
         run = _longest_run(numeric)
         return _one_per_year([p for p in numeric if _node(p) in run]) if run else []
 
@@ -136,6 +137,49 @@ def _one_per_year(points: list[dict]) -> list[dict]:
         if have is None or (have["compared"] and not p["compared"]):
             best[p["year"]] = p
     return [best[y] for y in sorted(best)]
+
+
+_FRAME_WORD = re.compile(r"[^\W\d_]{3,}")
+FRAME_SIMILAR = 0.3  # share of words (numbers aside) two sentences need to say the same thing
+
+
+def _section(anchor: str | None) -> str | None:
+    parts = (anchor or "").split("/")
+    return parts[-2] if len(parts) >= 2 else None
+
+
+def _same_frame(a: dict, b: dict) -> bool:
+    """Whether two years' figures are the same statement: the report links them by its own
+    comparison, or they stand in sections of the same name, or their sentences share
+    ``FRAME_SIMILAR`` of their words (numbers aside)."""
+    if a.get("link") is not None and a.get("link") == b.get("link"):
+        return True
+    if a.get("anchor") is None or b.get("anchor") is None:
+        return True  # a dataset's figures: one measure by construction
+    if _section(a["anchor"]) == _section(b["anchor"]):
+        return True
+    wa = set(_FRAME_WORD.findall((a.get("quote") or "").casefold()))
+    wb = set(_FRAME_WORD.findall((b.get("quote") or "").casefold()))
+    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= FRAME_SIMILAR
+
+
+def _framed_run(points: list[dict]) -> list[dict]:
+    """Of one figure per year (in year order), the longest run in which each is said in the
+    same frame as the one before (the latest such run on a tie); none shorter than two years:
+    a label shared by unrelated statements ("Kanal 13" and 13 journalists detained) is no
+    series, and a figure that every edition restates unchanged ("nine ministries") is a
+    description, not a trend (its table says it)."""
+    best: list[dict] = []
+    run: list[dict] = []
+    for p in points:
+        run = [*run, p] if run and _same_frame(run[-1], p) else [p]
+        if len(run) >= len(best):
+            best = run
+    if len(best) < 2:
+        return []
+    if len({p["value"] for p in best}) == 1:
+        return []  # the same figure restated by every edition: a description, not a trend
+    return best
 
 
 def _longest_run(points: list[dict]) -> set[tuple]:

@@ -136,6 +136,7 @@ def test_a_chart_joins_only_figures_said_in_the_same_frame():
     ]  # fmt: skip
     [series] = build_timeline(unrelated, "AZE", []).series
     assert series.chart_points() == [] and len(series.points) == 2  # listed, not charted
+    assert series.no_chart_reason() == "frame"
 
 
 def test_a_figure_restated_unchanged_by_every_edition_is_not_charted():
@@ -143,6 +144,7 @@ def test_a_figure_restated_unchanged_by_every_edition_is_not_charted():
                  f"In {year} nine ministries had press offices.", 9) for year in (2021, 2022, 2023)]  # fmt: skip
     [series] = build_timeline(rows, "AZE", []).series
     assert series.chart_points() == [] and len(series.points) == 3
+    assert series.no_chart_reason() == "constant"
 
 
 def test_a_denominator_is_not_a_figure():

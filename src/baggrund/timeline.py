@@ -117,6 +117,22 @@ class Series:
         run = _longest_run(numeric)
         return _one_per_year([p for p in numeric if _node(p) in run]) if run else []
 
+    def no_chart_reason(self) -> str | None:
+        """Why a series of several years has no chart: ``rule`` (what a law sets), ``mixed``
+        (several figures a year, none linked), ``constant`` (the same figure every year) or
+        ``frame`` (the years' figures are not said in the same way); None when it has one or
+        covers one year only."""
+        numeric = self._numeric()
+        if len({p["year"] for p in numeric}) < 2 or self.chart_points():
+            return None
+        if self.role != "event":
+            return "rule"
+        if self.mixed_years():
+            return "mixed"
+        if len({p["value"] for p in numeric}) == 1:
+            return "constant"
+        return "frame"
+
     def _numeric(self) -> list[dict]:
         return [p for p in self.points
                 if p["year"] is not None and isinstance(p["value"], int | float)]  # fmt: skip

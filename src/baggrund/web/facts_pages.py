@@ -120,7 +120,7 @@ def facts_view(timeline: Timeline, gettext) -> dict:
     for s in timeline.series[:MAX_SERIES]:
         series.append({"series": s, "chart": chart(_chartable(s), label=label),
                        "mixed": s.mixed_years(), "id": f"s{len(series) + 1}",
-                       "years": len({p["year"] for p in s.points if p["year"]})})  # fmt: skip
+                       "why": s.no_chart_reason()})  # fmt: skip
     return {
         "timeline": timeline,
         "series": series,

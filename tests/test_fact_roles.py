@@ -149,3 +149,15 @@ def test_a_figure_restated_unchanged_by_every_edition_is_not_charted():
 
 def test_a_denominator_is_not_a_figure():
     assert [f.value for f in facts("The rate was 480 deaths per 100,000 live births.")] == [480]
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        ("Twelve people were killed and 30 injured in the attack.", ["killings", "injuries"]),
+        ("The attack killed 12 people and injured 30.", ["killings", "injuries"]),
+        ("Officials visited the prison, which held 500 detainees.", ["detentions"]),
+    ],
+)
+def test_a_counted_noun_that_names_the_event_gives_the_subject(text, subjects):
+    assert [f.subject for f in facts(text)] == subjects

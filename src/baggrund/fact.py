@@ -657,6 +657,21 @@ def _year_of(
     return found
 
 
+_EVENT_NOUNS = frozenset(
+    """injured wounded dead killed detainees detentions arrests convictions prosecutions
+    investigations kidnappings abductions disappearances deaths killings executions casualties
+    injuries IDPs refugees returnees pardons releases acquittals trials warrants charges""".split()
+)
+
+
+def _unit_cue(unit: str | None) -> str | None:
+    """The subject a counted noun gives by itself, when it names an event or the people an
+    event made ("injured", "detainees", "IDPs"): the cue it matches; None for other nouns."""
+    if not unit or unit.rsplit(" ", 1)[-1] not in _EVENT_NOUNS:
+        return None
+    return next((name for p, name in _COUNT_CUES_RE if p.search(unit)), None)
+
+
 def _readable(subject: str) -> bool:
     """Whether a subject names something: a word of three letters or more that is not a
     function word or a verb form ("it", "%", "expressed")."""
@@ -685,7 +700,10 @@ def _fact(text, anchor, f: _Fig, lo, hi, s, e, sentence_facts) -> Fact | None:
         else:
             subject = "imprisonment"
     else:
-        subject = _cue(text, lo, hi, fig_span, _COUNT_CUES_RE)
+        # the counted noun itself, when it names what happened ("30 injured", "12 dead",
+        # "500 detainees", "nine convictions"), else the cue nearest the figure
+        unit_cue = _unit_cue(f.unit) if f.kind == "count" else None
+        subject = unit_cue or _cue(text, lo, hi, fig_span, _COUNT_CUES_RE)
         if subject == "victims identified" and "victim" not in text[lo:hi].casefold():
             subject = "identified"  # "The ministry identified 1,664 violations"
         if subject is None and f.unit:  # the counted noun itself: "12,000 IDPs", "detainees"

@@ -310,10 +310,11 @@ def _currency(store: Store, request: SearchRequest, top: list[Folded]) -> Curren
         return None
     series = IndexFilters(country=row["country"], source=row["source"], series=row["series"])
     within = replace(request, filters=series, limit=0, offset=0, prefer_country=None)
-    if store.search(replace(within, latest=True)).total:
-        return None
+    # one count of the series' matches by edition year: is the newest among them?
     years = (store.search(replace(within, facets=True)).facets or {}).get("year", {})
     matched = max((int(y) for y in years if y.isdigit() and int(y)), default=year)
+    if matched >= newest:
+        return None
     return Currency(row["country"], row["series"], matched, newest)
 
 

@@ -582,8 +582,15 @@ class PassageIndex:
                                      order=tantivy.Order.Asc)  # fmt: skip
             addresses = [addr for _, addr in result.hits[offset:]]
             pids = searcher.fast_field_values("pid", addresses) if addresses else []
-            score = searcher.search(query, limit=1, count=False).hits
-            same = score[0][0] if score else 0.0
+            same = 0.0
+            if pids:  # the one score they share, from the first of them alone (not all matches)
+                first = tantivy.Query.term_query(self.schema, "pid", pids[0])
+                alone = tantivy.Query.boolean_query([
+                    (tantivy.Occur.Must, query),
+                    (tantivy.Occur.Must, tantivy.Query.const_score_query(first, 0.0)),
+                ])  # fmt: skip
+                score = searcher.search(alone, limit=1, count=False).hits
+                same = score[0][0] if score else 0.0
             return [IndexHit(pid, same) for pid in pids], result.count or 0
         fetch = want + 1  # one more than wanted: whether the last one wanted ties with the next
         while True:

@@ -97,3 +97,21 @@ def test_an_older_sqlite_store_says_to_upgrade_and_db_upgrade_does(cli, monkeypa
     assert f"upgraded from {step[0] - 1} to {step[0]}" in upgraded
     assert cli("search", "coercion").stdout.strip()
     assert "up to date" in cli("db", "upgrade").stdout
+
+
+def test_the_progress_bar_is_labelled_in_a_terminal(tmp_path):
+    """In a terminal (TTY_COMPATIBLE=1 makes rich take the output for one), the ingest
+    progress bar shows its label, never rich's style tag as text."""
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import SAMPLES
+
+    env = {**os.environ, "TTY_COMPATIBLE": "1", "COLUMNS": "100"}
+    run = subprocess.run(
+        [sys.executable, "-m", "baggrund", "ingest", str(SAMPLES), "--db", str(tmp_path / "p.db")],
+        capture_output=True, text=True, env=env, timeout=300,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert "Reading" in run.stderr and "[progress.description]" not in run.stderr

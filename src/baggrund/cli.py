@@ -141,7 +141,7 @@ def ingest(paths, db, max_size, as_json, quiet):
     Exit status 1 when anything was rejected. Besides --max-size, one document may have at
     most 32 MiB of text, and a PDF, HTML or Word file is read in at most 120 s (15 s a PDF
     page) and 2 GiB of memory (docs/formats.md)."""
-    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
     from .ingest import total_bytes
 
@@ -151,7 +151,8 @@ def ingest(paths, db, max_size, as_json, quiet):
         total = total_bytes(list(paths))
         show = not quiet and err.is_terminal
         progress = Progress(
-            "[progress.description]{task.description}", BarColumn(), DownloadColumn(),
+            TextColumn("{task.description}", style="progress.description"), BarColumn(),
+            DownloadColumn(),
             TimeRemainingColumn(), "{task.fields[docs]}", console=err, disable=not show,
         )  # fmt: skip
         with progress:
@@ -281,13 +282,20 @@ def search(query, db, as_json, facets, explain, **options):
 def embed(db, model, rebuild, quiet, as_json):
     """Compute the passage vectors for `search --semantic` (pip install 'baggrund[semantic]'):
     every passage the first time, then only those of new and changed documents."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     c = _ctx(db)
     err = _console(stderr=True)
     with c.library() as lib:
         progress = Progress(
-            "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+            TextColumn("{task.description}", style="progress.description"), BarColumn(),
+            MofNCompleteColumn(),
             TimeRemainingColumn(), console=err, disable=quiet or not err.is_terminal,
         )  # fmt: skip
         with progress:

@@ -517,3 +517,29 @@ def test_real_editions_renamed_section_and_heavy_rewrite(real_pair):
             assert not re.fullmatch(r"(?:19|20)\d\d", f.old) and not re.fullmatch(
                 r"(?:19|20)\d\d", f.new
             )
+
+
+def test_renamed_sections_with_boilerplate_paragraphs_are_not_swapped():
+    def boilerplate(rights: str) -> list[str]:
+        return [f"The constitution and law provide for {rights}, and the government generally "
+                "respected these rights."]  # fmt: skip
+
+    assembly, movement = "the freedoms of peaceful assembly and association", "freedom of movement"
+    old = document("NLD-1", [
+        ("b. Freedom of Peaceful Assembly and Association", boilerplate(assembly)),
+        ("d. Freedom of Movement, Internally Displaced Persons, Protection of Refugees, and "
+         "Stateless Persons", boilerplate(movement)),
+    ])  # fmt: skip
+    new = document("NLD-2", [
+        ("b. Freedoms of Peaceful Assembly and Association", boilerplate(assembly)),
+        ("d. Freedom of Movement", boilerplate(movement)),
+    ])  # fmt: skip
+    from baggrund.change import compare
+
+    headings = {(s.old_heading, s.new_heading) for s in compare(old, new).sections}
+    assert headings == {
+        ("b. Freedom of Peaceful Assembly and Association",
+         "b. Freedoms of Peaceful Assembly and Association"),
+        ("d. Freedom of Movement, Internally Displaced Persons, Protection of Refugees, and "
+         "Stateless Persons", "d. Freedom of Movement"),
+    }  # fmt: skip

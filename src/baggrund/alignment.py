@@ -64,6 +64,7 @@ _NUMBER_WORDS = frozenset(
 _FULL_ANCHOR = re.compile(r"^[A-Z]{3}-\d+/")  # AZE-12/protection/4, not protection/4
 _ENUMERATOR = re.compile(r"^(?:section\s+\d+[.:]?|part\s+\d+[.:]?|[a-z0-9]{1,3}[.)])\s+")
 # capitalised words that say nothing of what a paragraph is about
+_HEADING_STOP = frozenset("of and the in for to a an or with on including".split())
 _COMMON_CAPITALS = frozenset(
     "the a an in on at of for and or but by with from to as this that these those there their "
     "it its he she they we his her according during while when after before although however "
@@ -306,14 +307,19 @@ def carry_over(p: Para, q: Para, weights: dict[str, float], same_gap: bool) -> f
 
 # -- sections -----------------------------------------------------------------------------------
 def _heading_similarity(a: str, b: str) -> float:
-    """Of two normalised headings: the larger of their character similarity (normalised
-    Indel) and the share of the shorter heading's words found in the longer one ("corruption
-    in government" in "corruption and lack of transparency in government")."""
+    """Of two normalised headings: the larger of their character similarity (as
+    :meth:`difflib.SequenceMatcher.ratio`, computed when rapidfuzz's Indel similarity, its
+    upper bound, allows) and the share of the shorter heading's content words found in the
+    longer one ("corruption in government" in "corruption and lack of transparency in
+    government")."""
     if not a or not b:
         return 0.0
-    chars = Indel.normalized_similarity(a, b)
-    wa, wb = set(a.split()), set(b.split())
-    return max(chars, len(wa & wb) / min(len(wa), len(wb)))
+    chars = 0.0
+    if Indel.normalized_similarity(a, b) >= RENAMED_HEADING:
+        chars = SequenceMatcher(None, a, b).ratio()
+    wa, wb = set(a.split()) - _HEADING_STOP, set(b.split()) - _HEADING_STOP
+    words_ = len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
+    return max(chars, words_)
 
 
 def match_sections(old: list[Section], new: list[Section]) -> dict[int, int]:
@@ -343,11 +349,12 @@ def match_sections(old: list[Section], new: list[Section]) -> dict[int, int]:
             heading = _heading_similarity(s.key, t.key)
             union = len(s.wordset | t.wordset)
             content = len(s.wordset & t.wordset) / union if union else 0.0
-            score = max(heading * (0.5 + 0.5 * content), content)
-            if score < SECTION_SIMILAR and heading >= RENAMED_HEADING:
+            alike = content  # the words of the sections, or their paragraphs, alike
+            if heading >= RENAMED_HEADING and content < RENAMED_SHARE:
                 carried = _carried(s, t)  # only for a similar heading: the slow test
-                if carried >= RENAMED_SHARE:
-                    score = 0.5 + 0.5 * carried * heading
+                if carried >= RENAMED_SHARE:  # its paragraphs carried over
+                    alike = carried
+            score = max(heading * (0.5 + 0.5 * alike), content)
             if score >= SECTION_SIMILAR:
                 candidates.append((score, i, j))
     for _, i, j in sorted(candidates, reverse=True):

@@ -273,7 +273,14 @@ def _context(side: list[str], lo: int, hi: int) -> tuple[str, str]:
 
 def _figures(tokens: list[str]) -> set[int]:
     """The positions of the figures among the tokens (see :func:`_is_figure`)."""
-    return {k for k, t in enumerate(tokens) if is_number(t.strip()) and _is_figure(tokens, k)}
+    out = set()
+    for k, token in enumerate(tokens):
+        first = token.lstrip()[:1]
+        if (first.isdigit() or first.isalpha() and is_number(token.strip())) and _is_figure(
+            tokens, k
+        ):
+            out.add(k)
+    return out
 
 
 def _updates(

@@ -119,7 +119,7 @@ def _print(
     out.print(Text(f"{L['from']} {old.get('title')} ({old.get('anchor')})", style="dim"))
     counts = result.counts
     out.print(", ".join(f"{counts[k]} {_kind(L, k)}" for k in KINDS)
-              + f", {counts['moved']} {L['moved']}")  # fmt: skip
+              + f", {counts['moved']} {L['moved']}, {counts['reordered']} {L['reordered']}")  # fmt: skip
     out.print()
     if result.figures:
         out.print(Text(L["figures"], style="bold"))

@@ -298,3 +298,248 @@ def test_every_store_gives_the_same_changes(tmp_path, store_url):  # noqa: F811
             lib.close()
     assert results[0] == results[1]
     assert results[1]["counts"]["rewritten"] == 1
+
+
+# -- issue 14: heavy rewrites, renamed sections, reordering, figures, plain output -------------
+def document(anchor: str, sections: list[tuple[str, list[str]]]) -> dict:
+    """A document dictionary as ``Library.document`` gives it: sections and passages."""
+    country, annex = anchor.split("-")
+    out = {"anchor": anchor, "country": country, "annex": int(annex), "title": anchor,
+           "sections": [], "passages": []}  # fmt: skip
+    for ordinal, (heading, paras) in enumerate(sections, 1):
+        slug = re.sub(r"[^a-z0-9]+", "-", heading.casefold()).strip("-")
+        out["sections"].append({"ordinal": ordinal, "heading": heading, "slug": slug})
+        for k, text in enumerate(paras, 1):
+            out["passages"].append({"anchor": f"{anchor}/{slug}/{k}", "section": ordinal,
+                                    "text": text})  # fmt: skip
+    return out
+
+
+def pairs_of(changes) -> dict[tuple, object]:
+    return {(p.old.anchor if p.old else None, p.new.anchor if p.new else None): p
+            for s in changes.sections for p in s.pairs}  # fmt: skip
+
+
+FILLER = [  # paragraphs that stay as they are, so that the rewritten ones have neighbours
+    "The constitution provides for freedom of expression, but the government restricted it.",
+    "Authorities continued to block independent news websites throughout the reporting period.",
+    "Human rights defenders said that self-censorship was widespread among local journalists.",
+]
+HEAVY_OLD = (
+    "On March 3, police detained journalist Avaz Zeynalli of the Xural newspaper in Baku and "
+    "held him for two days without charge. The Baku Grave Crimes Court later sentenced him to "
+    "nine years in prison on extortion charges that observers considered politically motivated."
+)
+HEAVY_NEW = (
+    "The Baku Grave Crimes Court later sentenced him to nine years in prison on extortion "
+    "charges that observers considered politically motivated. In June the appeals court upheld "
+    "the sentence of Avaz Zeynalli, and the Xural newspaper remained closed after its accounts "
+    "were frozen by the tax authorities."
+)
+UNRELATED_OLD = (
+    "In April the parliament adopted amendments restricting the registration of foreign "
+    "funded associations, which the Venice Commission criticised in a detailed opinion."
+)
+UNRELATED_NEW = (
+    "In October a court in Ganja fined three farmers for protesting the seizure of their land "
+    "by a state company; the police dispersed the protest within an hour."
+)
+
+
+def test_a_heavily_rewritten_paragraph_is_paired_and_an_unrelated_one_is_not():
+    old = document("AZE-1", [("Freedom of Expression", [FILLER[0], HEAVY_OLD, FILLER[1],
+                                                        UNRELATED_OLD, FILLER[2]])])  # fmt: skip
+    new = document("AZE-2", [("Freedom of Expression", [FILLER[0], HEAVY_NEW, FILLER[1],
+                                                        UNRELATED_NEW, FILLER[2]])])  # fmt: skip
+    from baggrund.change import compare
+
+    result = compare(old, new)
+    pairs = pairs_of(result)
+    heavy = pairs[("AZE-1/freedom-of-expression/2", "AZE-2/freedom-of-expression/2")]
+    assert heavy.kind == "rewritten" and heavy.similarity < REWRITTEN and not heavy.moved
+    # same place, no shared sentence, no names in common: a new paragraph and a removed one
+    assert pairs[("AZE-1/freedom-of-expression/4", None)].kind == "removed"
+    assert pairs[(None, "AZE-2/freedom-of-expression/4")].kind == "new"
+    assert result.counts["rewritten"] == 1 and result.counts["unchanged"] == 3
+
+
+def test_names_in_common_alone_do_not_pair_different_events():
+    old = document("AZE-1", [("Women", [FILLER[0], "On June 29, the prosecutor general ordered "
+                                        "a review of the acquittal in the Ganja rape case.",
+                                        FILLER[1]])])  # fmt: skip
+    new = document("AZE-2", [("Women", [FILLER[0], "On August 29, the ministry announced a "
+                                        "hotline for victims of domestic violence.",
+                                        FILLER[1]])])  # fmt: skip
+    from baggrund.change import compare
+
+    counts = compare(old, new).counts
+    assert (counts["rewritten"], counts["new"], counts["removed"]) == (0, 1, 1)
+
+
+def corruption_paragraphs(year: int) -> list[str]:
+    return [
+        f"The law provided criminal penalties for corruption by officials; in {year} the "
+        "government did not implement the law effectively, and officials often engaged in "
+        "corrupt practices with impunity.",
+        "Transparency International and other observers described corruption as widespread in "
+        "the executive, legislative, and judicial branches of government.",
+        "Corruption: The Anti-Corruption Directorate under the prosecutor general investigated "
+        f"{40 + year - 2022} cases of bribery and embezzlement during the year.",
+    ]
+
+
+def test_a_renamed_section_is_one_section_not_moves():
+    other = ("Elections and Political Participation", [FILLER[0]])
+    old = document("AZE-1", [other, ("Corruption and Lack of Transparency in Government",
+                                     corruption_paragraphs(2022))])  # fmt: skip
+    new = document("AZE-2", [other, ("Corruption in Government", corruption_paragraphs(2023))])
+    from baggrund.change import compare
+
+    result = compare(old, new)
+    [corruption] = [s for s in result.sections if s.new_heading == "Corruption in Government"]
+    assert corruption.old_heading == "Corruption and Lack of Transparency in Government"
+    assert not any(p.moved for p in corruption.pairs)
+    assert corruption.counts["new"] == corruption.counts["removed"] == 0
+    assert len(result.sections) == 2
+
+
+def test_reordering_within_a_section_is_not_a_move():
+    moved_text = "The ombudsperson received 312 complaints of police abuse during the year."
+    old = document("AZE-1", [("Prisons", [moved_text, *FILLER]), ("Police", [UNRELATED_OLD])])
+    new = document("AZE-2", [("Prisons", [*FILLER, moved_text]), ("Police", [UNRELATED_OLD])])
+    from baggrund.change import compare
+
+    pairs = pairs_of(compare(old, new))
+    reordered = pairs[("AZE-1/prisons/1", "AZE-2/prisons/4")]
+    assert reordered.kind == "unchanged" and reordered.reordered and not reordered.moved
+    assert not any(p.reordered for k, p in pairs.items() if k != ("AZE-1/prisons/1",
+                                                                   "AZE-2/prisons/4"))  # fmt: skip
+    # to another section: moved, not reordered
+    new2 = document("AZE-2", [("Prisons", FILLER), ("Police", [UNRELATED_OLD, moved_text])])
+    crossed = pairs_of(compare(old, new2))[("AZE-1/prisons/1", "AZE-2/police/2")]
+    assert crossed.moved and not crossed.reordered
+    assert crossed.to_dict()["moved"] and not crossed.to_dict()["reordered"]
+
+
+def test_references_and_dates_are_not_figures():
+    _, figures = word_diff(
+        "See section 2.b. and Article 301 of Law No. 5; on May 3 and 4 police held 12 people.",
+        "See section 3.c. and Article 302 of Law No. 6; on June 5 and 6 police held 15 people.",
+    )
+    assert [(f.old, f.new) for f in figures] == [("12", "15")]
+    _, figures = word_diff(
+        "Under section 4 of the code, 7 judges", "Under section 5 of the code, 7 judges"
+    )
+    assert figures == ()
+    _, figures = word_diff(
+        "Articles 5, 6 and 7 apply to 3 judges.", "Articles 8, 9 and 10 apply to 4 judges."
+    )
+    assert [(f.old, f.new) for f in figures] == [("3", "4")]
+    # a figure right after a date is still a figure
+    _, figures = word_diff(
+        "On January 15, five al-Shabaab fighters attacked a police post.",
+        "On January 15, seven al-Shabaab fighters attacked a police post.",
+    )
+    assert [(f.old, f.new) for f in figures] == [("five", "seven")]
+
+
+def test_a_figure_updated_in_a_rewritten_sentence_is_caught():
+    old = (
+        "According to government figures, there were 654,839 IDPs in the country at the end of "
+        "the year, most of them displaced by the conflict in the early 1990s."
+    )
+    new = (
+        "The State Committee for Affairs of Refugees and IDPs stated that there were an "
+        "estimated 658,793 IDPs, while an international survey counted 12 camps."
+    )
+    _, figures = word_diff(old, new)
+    assert [(f.old, f.new) for f in figures] == [("654,839", "658,793")]
+    assert figures[0].after.startswith("IDPs")
+    # the same thing counted, but another event: not an update
+    _, figures = word_diff(
+        "Since February authorities arrested at least 10 doctors from the medical syndicate "
+        "for posting comments online about the pandemic response of the ministry.",
+        "On January 22, local media reported that the government released two doctors who "
+        "had criticised the ministry, after months in pretrial detention.",
+    )
+    assert figures == ()
+    # in a heavy rewrite (most words changed) a number merely added or taken away is no update
+    _, figures = word_diff(
+        "The court sentenced five activists.", "Police released one activist.", heavy=True
+    )
+    assert figures == ()
+
+
+def test_changes_written_to_a_file_keep_the_deletion_and_insertion_marks(
+    editions, cli, monkeypatch
+):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    args = ("changes", "AZE", "--from", "2022", "--to", "2023")
+    plain = cli(*args).stdout  # the CLI runner's stdout is not a terminal: a file
+    assert "identified [-91-]{+94+} victims, compared with [-94-]{+91+} victims in" in plain
+    assert "\x1b[" not in plain
+    coloured = cli(*args, "--color").stdout
+    assert "\x1b[" in coloured and "[-91-]" not in coloured and "{+94+}" not in coloured
+    assert "91" in coloured and "94" in coloured
+    assert "[-91-]{+94+}" in cli(*args, "--no-color").stdout
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "[-91-]{+94+}" in cli(*args).stdout and "\x1b[" not in cli(*args).stdout
+
+
+def test_colour_on_a_terminal_unless_no_color(monkeypatch):
+    from baggrund.cli_changes import _colour
+
+    class Terminal:
+        is_terminal = True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert _colour(None, Terminal()) is True
+    assert _colour(False, Terminal()) is False
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not _colour(None, Terminal())
+    assert _colour(True, Terminal()) is True
+
+
+@needs_corpus()
+def test_real_editions_renamed_section_and_heavy_rewrite(real_pair):
+    result, _, _ = real_pair
+    [corruption] = [s for s in result.sections if s.new_heading == "Corruption in Government"]
+    assert corruption.old_heading == "Corruption and Lack of Transparency in Government"
+    assert not any(p.moved for p in corruption.pairs)
+    pairs = pairs_of(result)
+    # the Talibov paragraph: most words changed, the names and a figure carried over
+    talibov = pairs[("AZE-1/corruption-and-lack-of-transparency-in/6",
+                     "AZE-2/corruption-in-government/5")]  # fmt: skip
+    assert talibov.kind == "rewritten" and talibov.similarity < 0.45
+    assert result.counts["moved"] <= 2
+    for pair in result.figures:  # no section numbers, days or years among the changed figures
+        for f in pair.figures:
+            assert not re.fullmatch(r"(?:19|20)\d\d", f.old) and not re.fullmatch(
+                r"(?:19|20)\d\d", f.new
+            )
+
+
+def test_renamed_sections_with_boilerplate_paragraphs_are_not_swapped():
+    def boilerplate(rights: str) -> list[str]:
+        return [f"The constitution and law provide for {rights}, and the government generally "
+                "respected these rights."]  # fmt: skip
+
+    assembly, movement = "the freedoms of peaceful assembly and association", "freedom of movement"
+    old = document("NLD-1", [
+        ("b. Freedom of Peaceful Assembly and Association", boilerplate(assembly)),
+        ("d. Freedom of Movement, Internally Displaced Persons, Protection of Refugees, and "
+         "Stateless Persons", boilerplate(movement)),
+    ])  # fmt: skip
+    new = document("NLD-2", [
+        ("b. Freedoms of Peaceful Assembly and Association", boilerplate(assembly)),
+        ("d. Freedom of Movement", boilerplate(movement)),
+    ])  # fmt: skip
+    from baggrund.change import compare
+
+    headings = {(s.old_heading, s.new_heading) for s in compare(old, new).sections}
+    assert headings == {
+        ("b. Freedom of Peaceful Assembly and Association",
+         "b. Freedoms of Peaceful Assembly and Association"),
+        ("d. Freedom of Movement, Internally Displaced Persons, Protection of Refugees, and "
+         "Stateless Persons", "d. Freedom of Movement"),
+    }  # fmt: skip

@@ -1,38 +1,46 @@
 """Changes between editions: what the newer report of a series says that the older one did not.
 
 Two documents of the same country, source and series (say the 2022 and 2023 human rights
-reports on Azerbaijan) are aligned in three steps:
-
-1. **Sections** are matched by their normalised heading path (case, numbering such as
-   ``Section 1.`` or ``a.`` and punctuation ignored), then by normalised heading alone, then,
-   for sections renamed between editions, by the similarity of heading and content.
-2. **Paragraphs** inside matched sections are aligned with :class:`difflib.SequenceMatcher`
-   on their fingerprints: the casefolded words with every number replaced by ``#``, so that a
-   paragraph whose only change is its figures lines up with its predecessor. Paragraphs left
-   over in a block of changes are paired by word similarity (rewritten paragraphs): the
-   normalised Indel similarity of their word sequences, by rapidfuzz (see _similarity;
-   docs/benchmarks.md compares it with difflib).
-3. **Moved paragraphs**: whatever is still unpaired on both sides (including the paragraphs
-   of sections that have no counterpart) is paired across sections by the same similarity.
+reports on Azerbaijan) are aligned by :mod:`baggrund.alignment`: sections by heading (also
+renumbered, or renamed when their paragraphs carried over), then the paragraphs of each pair of
+sections by fingerprint (words with the numbers blanked), word similarity and, for heavily
+rewritten paragraphs, what they still share (sentences, names, figures) and their place; what
+is still unpaired is paired across sections when clearly the same paragraph (moved).
 
 Each pair is ``unchanged``, ``rewritten`` (with a word diff), ``new`` or ``removed``; a pair
-that crossed sections is marked ``moved``. Paragraphs whose numbers changed ("identified 91
-victims" against "identified 94 victims") are listed first, with the old and new numbers.
-Years are not figures here: every edition moves "in 2022" to "in 2023".
+that crossed sections is marked ``moved``, one that changed place within its section
+``reordered``. Paragraphs whose figures changed ("identified 91 victims" against "identified
+94 victims") are listed first, with the old and new numbers. Years, days of dates, and the
+numbers of sections, articles and laws are not figures: every edition moves "in 2022" to "in
+2023", and "section 2.b." or "Article 301" count nothing.
 
 Everything is pure Python over the document dictionaries of :meth:`Library.document`
 (sections, and passages with full anchors), so the store is read once per edition."""
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from rapidfuzz.distance import Indel
 
+from .alignment import (
+    MONTHS,
+    MOVED,
+    REWRITTEN,
+    Para,
+    Section,
+    align,
+    edition,
+    is_number,
+    is_year,
+    match_sections,
+    pair_best,
+    rarity,
+    reordered,
+)
 from .errors import NotFound
 
 __all__ = [
@@ -47,31 +55,30 @@ __all__ = [
     "series_editions",
     "word_diff",
     "KINDS",
+    "REWRITTEN",
 ]
 
 KINDS = ("unchanged", "rewritten", "new", "removed")
-REWRITTEN = 0.5  # word similarity from which two paragraphs are one paragraph rewritten
-SAME_OPENING = 0.2  # ... for two paragraphs that open with the same words (see _similarity)
-OPENING = 8  # words compared for the opening
-MOVED = 0.6  # stricter across sections: a paragraph is only "moved" when clearly the same
 FIGURE_SPAN = 6  # words: a changed figure is a small edit ("91 victims" -> "94 victims")
-SECTION_SIMILAR = 0.5  # heading or content similarity for a renamed section
 
 _TOKEN = re.compile(r"\s*(?:[^\W_]+(?:[.,:/-][^\W_]+)*|\S)")
-_WORD = re.compile(r"[^\W_]+")
-_DIGITS = re.compile(r"^\d[\d,.]*$")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
-_NUMBER_WORDS = frozenset(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
-    "ninety hundred thousand million billion dozen dozens hundreds thousands".split()
+# a number after these words is a reference (section 2, Article 301, Law No. 5), not a figure
+_REFERENCES = frozenset(
+    "section sections subsection article articles art arts paragraph paragraphs para clause "
+    "clauses chapter chapters part law laws act decree decrees resolution resolutions code "
+    "order ordinance regulation amendment amendments protocol no nos number numbers item "
+    "items point points rule rules bill decision title annex page pages p pp".split()
 )
-_MONTHS = frozenset(
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+_MAGNITUDES = frozenset("hundred thousand million billion trillion percent".split())
+_NOT_UNITS = frozenset(
+    "of in on at to and or the a an by for from with than as per each more less other".split()
 )
-_FULL_ANCHOR = re.compile(r"^[A-Z]{3}-\d+/")  # AZE-12/protection/4, not protection/4
-_ENUMERATOR = re.compile(r"^(?:section\s+\d+[.:]?|part\s+\d+[.:]?|[a-z0-9]{1,3}[.)])\s+")
+_QUALIFIERS = frozenset(
+    "$ € £ at least more than fewer less over about approximately around nearly almost some "
+    "an estimated up to as many much roughly just".split()
+)
+_JOINERS = frozenset(", . - – and or to through & /".split())  # "Articles 5 and 6", "May 3-5"
+_DAY_JOINERS = frozenset("- – and or to through &".split())
 
 
 # -- results ----------------------------------------------------------------------------------
@@ -117,6 +124,7 @@ class PassagePair:
     new: Side | None
     similarity: float = 1.0  # word similarity of old and new (0 for new and removed)
     moved: bool = False  # paired across sections
+    reordered: bool = False  # paired within its section, in another place among its neighbours
     diff: tuple[Segment, ...] = ()  # for rewritten pairs
     figures: tuple[Figure, ...] = ()  # numbers that changed (rewritten pairs)
 
@@ -132,6 +140,7 @@ class PassagePair:
         return {
             "kind": self.kind,
             "moved": self.moved,
+            "reordered": self.reordered,
             "similarity": round(self.similarity, 3),
             "old": self.old.to_dict() if self.old else None,
             "new": self.new.to_dict() if self.new else None,
@@ -184,6 +193,7 @@ class Changes:
             total.update(s.counts)
         return {k: total.get(k, 0) for k in KINDS} | {
             "moved": sum(p.moved for s in self.sections for p in s.pairs),
+            "reordered": sum(p.reordered for s in self.sections for p in s.pairs),
             "figures": len(self.figures),
         }
 
@@ -197,56 +207,127 @@ class Changes:
         }
 
 
-# -- words, fingerprints, similarity ----------------------------------------------------------
+# -- words and figures ------------------------------------------------------------------------
 def _tokens(text: str) -> list[str]:
     """Words (with their inner dots, commas, hyphens: ``1,664``, ``U.S.``) and punctuation,
     each with the whitespace before it, so that joining them gives the text back."""
     return _TOKEN.findall(text)
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _is_number(word: str) -> bool:
-    w = word.casefold()
-    return bool(_DIGITS.match(w)) or w in _NUMBER_WORDS or (
-        "-" in w and all(part in _NUMBER_WORDS for part in w.split("-"))
-    )  # fmt: skip
+def _neighbour(tokens: list[str], k: int, step: int, joiners: frozenset[str]) -> str:
+    """The first word before (``step`` -1) or after (+1) token ``k`` past other numbers and
+    the ``joiners`` between them ("Articles 5 and 6", "May 3-5", "3 and 4 May")."""
+    k += step
+    while 0 <= k < len(tokens):
+        word = tokens[k].strip()
+        if not (word in joiners or is_number(word) and not is_year(word)):
+            return word
+        k += step
+    return ""
 
 
 def _is_figure(tokens: list[str], k: int) -> bool:
-    """A number that is a figure: not a year, nor the day of a date ("May 27", "27 May")."""
+    """A number that is a figure: not a year, nor the day of a date ("May 27", "27 May", "May
+    3 and 4"), nor the number of a section, article, law or other reference ("section 2",
+    "Articles 5, 6 and 7", "Law No. 5")."""
     word = tokens[k].strip()
-    if not _is_number(word) or _YEAR.match(word):
+    if not is_number(word) or is_year(word):
         return False
-    before = tokens[k - 1].strip() if k else ""
-    after = tokens[k + 1].strip() if k + 1 < len(tokens) else ""
-    return before not in _MONTHS and after not in _MONTHS
+    if word.isdigit() and int(word) <= 31:
+        days = _DAY_JOINERS  # not past a comma: "On January 15, five terrorists"
+        if _neighbour(tokens, k, -1, days) in MONTHS or _neighbour(tokens, k, 1, days) in MONTHS:
+            return False
+    return _neighbour(tokens, k, -1, _JOINERS).casefold().rstrip(".") not in _REFERENCES
 
 
-def _words(text: str) -> list[str]:
-    return [w.casefold() for w in _WORD.findall(text)]
+def _unit(tokens: list[str], k: int) -> str:
+    """What a figure counts: the word after it ("94 victims"), and the one after that when
+    the first is a magnitude ("$39 million worth"), casefolded; empty when that is not a
+    word, or not a word that says what is counted ("12 of", "5 percent")."""
+    out = []
+    for token in tokens[k + 1 : k + 3]:
+        word = token.strip().casefold()
+        if not word[:1].isalpha() or word in _NOT_UNITS:
+            return ""
+        out.append(word)
+        if word not in _MAGNITUDES:
+            return " ".join(out)
+    return ""
 
 
-def _fingerprint(words: list[str]) -> str:
-    return " ".join("#" if _is_number(w) else w for w in words)
+def _lead(tokens: list[str], k: int) -> str:
+    """The word that leads to a figure ("recorded 3,832 cases", "there were approximately
+    48,000 persons": "recorded", "were"), past qualifiers and signs, casefolded."""
+    k -= 1
+    while k >= 0:
+        word = tokens[k].strip().casefold()
+        if word not in _QUALIFIERS:
+            return word
+        k -= 1
+    return ""
 
 
-def _similarity(p: _Para, q: _Para, threshold: float) -> float:
-    """Word-sequence similarity of two paragraphs (normalised Indel similarity, 2 x longest
-    common subsequence of words / all words, by rapidfuzz), 0 below ``threshold``. Two
-    paragraphs that open alike (same first words, figures aside) count as one paragraph
-    rewritten from :data:`SAME_OPENING` on: a report keeps a paragraph's lead sentence and
-    replaces its examples."""
-    floor = SAME_OPENING if p.opening == q.opening and len(p.opening) >= 6 else threshold
-    return Indel.normalized_similarity(p.code, q.code, score_cutoff=floor)
+def _context(side: list[str], lo: int, hi: int) -> tuple[str, str]:
+    return "".join(side[max(0, lo - 4) : lo]).strip(), "".join(side[hi : hi + 4]).strip()
 
 
-def word_diff(old: str, new: str) -> tuple[tuple[Segment, ...], tuple[Figure, ...]]:
+def _figures(tokens: list[str]) -> set[int]:
+    """The positions of the figures among the tokens (see :func:`_is_figure`)."""
+    out = set()
+    for k, token in enumerate(tokens):
+        first = token.lstrip()[:1]
+        if (first.isdigit() or first.isalpha() and is_number(token.strip())) and _is_figure(
+            tokens, k
+        ):
+            out.add(k)
+    return out
+
+
+def _updates(
+    a: list[str], b: list[str], spans: list[tuple[int, int, int, int]], fig_a: set[int],
+    fig_b: set[int],
+) -> list:  # fmt: skip
+    """Figures updated inside sentences that were rewritten (edits longer than
+    :data:`FIGURE_SPAN` words): an old figure and a new one that count the same thing in the
+    same way (the same word after them and the same word leading to them, qualifiers aside:
+    "recorded 3,832 cases" -> "recorded 10,510 cases"), neither found on the other side, each
+    the only one of its kind. (new token index, Figure) for each."""
+    values_a = {a[k].strip() for k in fig_a}
+    values_b = {b[k].strip() for k in fig_b}
+    gone, came = [], []
+    for i1, i2, j1, j2 in spans:
+        gone += [k for k in sorted(fig_a) if i1 <= k < i2 and a[k].strip() not in values_b]
+        came += [k for k in sorted(fig_b) if j1 <= k < j2 and b[k].strip() not in values_a]
+    out, used = [], set()
+    for k in gone:
+        unit = _unit(a, k)
+        if not unit or not unit[0].isalpha():
+            continue
+        lead = _lead(a, k)
+        match = [m for m in came if m not in used and _unit(b, m) == unit and _lead(b, m) == lead]
+        if len(match) != 1 or sum(_unit(a, g) == unit and _lead(a, g) == lead for g in gone) != 1:
+            continue  # several figures of the same thing: which became which is not known
+        m = match[0]
+        used.add(m)
+        before, after = _context(b, m, m + 1)
+        out.append((m, Figure(a[k].strip(), b[m].strip(), before, after)))
+    return out
+
+
+def word_diff(
+    old: str, new: str, heavy: bool = False
+) -> tuple[tuple[Segment, ...], tuple[Figure, ...]]:
     """The word diff of two texts as runs of ``equal``, ``delete`` and ``insert`` (each run's
-    text keeps its spacing), and the numbers that changed, years left out."""
+    text keeps its spacing), and the figures that changed (years, dates and reference numbers
+    left out): in a small edit, every figure taken away or added; in a rewritten sentence, and
+    everywhere in a ``heavy`` rewrite (most words changed), an old figure and the new one of
+    the same thing."""
     a, b = _tokens(old), _tokens(new)
     ka, kb = [t.strip().casefold() for t in a], [t.strip().casefold() for t in b]
     segments: list[Segment] = []
-    figures: list[Figure] = []
+    figures: list[tuple[int, Figure]] = []
+    rewritten: list[tuple[int, int, int, int]] = []
+    fig_a, fig_b = _figures(a), _figures(b)
 
     def add(op: str, text: str) -> None:
         if not text:
@@ -262,148 +343,24 @@ def word_diff(old: str, new: str) -> tuple[tuple[Segment, ...], tuple[Figure, ..
             continue
         add("delete", "".join(a[i1:i2]))
         add("insert", "".join(b[j1:j2]))
-        if i2 - i1 > FIGURE_SPAN or j2 - j1 > FIGURE_SPAN:
-            continue  # a sentence rewritten, not a figure changed
-        gone = [a[k].strip() for k in range(i1, i2) if _is_figure(a, k)]
-        came = [b[k].strip() for k in range(j1, j2) if _is_figure(b, k)]
+        if heavy or i2 - i1 > FIGURE_SPAN or j2 - j1 > FIGURE_SPAN:
+            rewritten.append((i1, i2, j1, j2))  # a sentence rewritten, not a figure changed
+            continue
+        gone = [a[k].strip() for k in range(i1, i2) if k in fig_a]
+        came = [b[k].strip() for k in range(j1, j2) if k in fig_b]
         if gone or came:  # the words around it, in the new text (the old one if it went)
             side, lo, hi = (b, j1, j2) if came else (a, i1, i2)
-            before = "".join(side[max(0, lo - 4) : lo]).strip()
-            after = "".join(side[hi : hi + 4]).strip()
-            figures.append(Figure(" ".join(gone), " ".join(came), before, after))
-    return tuple(segments), tuple(figures)
+            figures.append((j1, Figure(" ".join(gone), " ".join(came), *_context(side, lo, hi))))
+    if rewritten:
+        figures += _updates(a, b, rewritten, fig_a, fig_b)
+    return tuple(segments), tuple(f for _, f in sorted(figures, key=lambda x: x[0]))
 
 
-# -- the alignment ------------------------------------------------------------------------------
-@dataclass
-class _Para:
-    anchor: str
-    heading: str
-    text: str
-    words: list[str] = field(repr=False)
-    fingerprint: str = field(repr=False)
-    code: str = field(repr=False, default="")  # one character per word (see _encode)
-    opening: tuple = field(repr=False, default=())
-
-
-@dataclass
-class _Section:
-    ordinal: int
-    heading: str
-    anchor: str
-    key_path: str
-    key: str
-    paras: list[_Para]
-    wordset: frozenset = frozenset()
-
-
-def _normal_heading(heading: str) -> str:
-    h = " ".join(heading.casefold().replace("’", "'").split())
-    for _ in range(2):
-        h = _ENUMERATOR.sub("", h)
-    return " ".join(_WORD.findall(h))
-
-
-def _encode(words: list[str], vocabulary: dict[str, str]) -> str:
-    """The words as a string of one character each, shared by both editions, so that
-    rapidfuzz compares word sequences at the speed of strings."""
-    out = []
-    for w in words:
-        c = vocabulary.get(w)
-        if c is None:
-            n = len(vocabulary) + 0x100
-            c = vocabulary[w] = chr(n if n < 0xD800 else n + 0x800)  # no surrogates
-        out.append(c)
-    return "".join(out)
-
-
-def _edition(doc: dict, vocabulary: dict[str, str]) -> list[_Section]:
-    prefix = doc.get("anchor") or f"{doc['country']}-{doc['annex']}"
-    sections = {s["ordinal"]: s for s in doc["sections"]}
-    by_ordinal: dict[int, _Section] = {}
-    out: list[_Section] = []
-    for s in sorted(doc["sections"], key=lambda s: s["ordinal"]):
-        path = s.get("path") or [s["heading"]]
-        sec = _Section(
-            ordinal=s["ordinal"], heading=s["heading"], anchor=f"{prefix}/{s['slug']}",
-            key_path=" / ".join(_normal_heading(h) for h in path),
-            key=_normal_heading(s["heading"]), paras=[],
-        )  # fmt: skip
-        by_ordinal[s["ordinal"]] = sec
-        out.append(sec)
-    for p in doc["passages"]:
-        sec = by_ordinal.get(p["section"])
-        if sec is None:  # a passage without its section row: keep it in a section of its own
-            heading = sections.get(p["section"], {}).get("heading", "")
-            sec = by_ordinal[p["section"]] = _Section(p["section"], heading, prefix, "", "", [])
-            out.append(sec)
-        full = _FULL_ANCHOR.match(p["anchor"])
-        anchor = p["anchor"] if full else f"{prefix}/{p['anchor']}"
-        words = _words(p["text"])
-        fingerprint = _fingerprint(words)
-        sec.paras.append(_Para(anchor, sec.heading, p["text"], words, fingerprint,
-                               code=_encode(words, vocabulary),
-                               opening=tuple(fingerprint.split()[:OPENING])))  # fmt: skip
-    for sec in out:
-        sec.wordset = frozenset(w for p in sec.paras for w in p.words)
-    return out
-
-
-def _match_sections(old: list[_Section], new: list[_Section]) -> dict[int, int]:
-    """old index -> new index."""
-    matched: dict[int, int] = {}
-    taken: set[int] = set()
-    for attr in ("key_path", "key"):
-        new_keys = Counter(getattr(s, attr) for s in new)
-        old_keys = Counter(getattr(s, attr) for s in old)
-        where = {getattr(s, attr): j for j, s in enumerate(new)}
-        for i, s in enumerate(old):
-            k = getattr(s, attr)
-            if i in matched or attr == "key" and (new_keys[k] > 1 or old_keys[k] > 1):
-                continue
-            j = where.get(k)
-            if j is not None and j not in taken and (attr == "key_path" or new_keys[k] == 1):
-                matched[i] = j
-                taken.add(j)
-    # renamed: similar heading, or similar content under a different heading
-    candidates = []
-    for i, s in enumerate(old):
-        if i in matched:
-            continue
-        for j, t in enumerate(new):
-            if j in taken:
-                continue
-            heading = SequenceMatcher(None, s.key, t.key).ratio() if s.key and t.key else 0.0
-            union = len(s.wordset | t.wordset)
-            content = len(s.wordset & t.wordset) / union if union else 0.0
-            score = max(heading * (0.5 + 0.5 * content), content)
-            if score >= SECTION_SIMILAR:
-                candidates.append((score, i, j))
-    for _, i, j in sorted(candidates, reverse=True):
-        if i not in matched and j not in taken:
-            matched[i] = j
-            taken.add(j)
-    return matched
-
-
-def _pair_best(olds: list[_Para], news: list[_Para], threshold: float) -> list[tuple]:
-    """Greedy pairing of the most similar paragraphs: (score, old index, new index)."""
-    scored = []
-    for i, p in enumerate(olds):
-        for j, q in enumerate(news):
-            score = _similarity(p, q, threshold)
-            if score:
-                scored.append((score, i, j))
-    used_i, used_j, out = set(), set(), []
-    for score, i, j in sorted(scored, reverse=True):
-        if i not in used_i and j not in used_j:
-            used_i.add(i)
-            used_j.add(j)
-            out.append((score, i, j))
-    return out
-
-
-def _pair(p: _Para | None, q: _Para | None, score: float = 1.0, moved: bool = False):
+# -- pairs ------------------------------------------------------------------------------------
+def _pair(
+    p: Para | None, q: Para | None, score: float = 1.0, moved: bool = False,
+    reordered: bool = False,
+) -> PassagePair:  # fmt: skip
     old = Side(p.anchor, p.heading, p.text) if p else None
     new = Side(q.anchor, q.heading, q.text) if q else None
     if p is None:
@@ -411,41 +368,34 @@ def _pair(p: _Para | None, q: _Para | None, score: float = 1.0, moved: bool = Fa
     if q is None:
         return PassagePair("removed", old, None, 0.0)
     if p.text == q.text:
-        return PassagePair("unchanged", old, new, 1.0, moved)
-    diff, figures = word_diff(p.text, q.text)
+        return PassagePair("unchanged", old, new, 1.0, moved, reordered)
+    diff, figures = word_diff(p.text, q.text, heavy=score < REWRITTEN)
     if all(s.op == "equal" or not s.text.strip() for s in diff):  # only spacing differs
-        return PassagePair("unchanged", old, new, 1.0, moved)
+        return PassagePair("unchanged", old, new, 1.0, moved, reordered)
     if score >= 1.0:  # aligned by fingerprint: only figures differ, or little else
         score = Indel.normalized_similarity(p.code, q.code) if p.code != q.code else 0.999
-    return PassagePair("rewritten", old, new, score, moved, diff, figures)
+    return PassagePair("rewritten", old, new, score, moved, reordered, diff, figures)
 
 
-def _align(old: list[_Para], new: list[_Para]) -> list[tuple]:
-    """(sort key, old para or None, new para or None, score) in reading order."""
-    out = []
-    matcher = SequenceMatcher(None, [p.fingerprint for p in old], [q.fingerprint for q in new],
-                              autojunk=False)  # fmt: skip
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            for k in range(i2 - i1):
-                out.append(((j1 + k, 1, i1 + k), old[i1 + k], new[j1 + k], 1.0))
-            continue
-        olds, news = old[i1:i2], new[j1:j2]
-        paired = _pair_best(olds, news, REWRITTEN) if olds and news else []
-        done_i = {i for _, i, _ in paired}
-        done_j = {j for _, _, j in paired}
-        for score, i, j in paired:
-            out.append(((j1 + j, 1, i1 + i), olds[i], news[j], score))
-        new_of = {i: j for _, i, j in paired}
-        for i, p in enumerate(olds):
-            if i not in done_i:  # after the pair of the old paragraph before it, if any
-                before = [new_of[k] for k in range(i) if k in new_of]
-                key = (j1 + before[-1], 1, i1 + i) if before else (j1, 0, i1 + i)
-                out.append((key, p, None, 0.0))
-        for j, q in enumerate(news):
-            if j not in done_j:
-                out.append(((j1 + j, 1, 0), None, q, 0.0))
-    return out
+def _rows(old: list[Para], new: list[Para], weights: dict[str, float]) -> list[list]:
+    """The aligned paragraphs of two matched sections in reading order: [sort key, old para or
+    None, new para or None, score, moved, reordered]. A removed paragraph stands after the new
+    partner of the paired old paragraph before it."""
+    aligned = align(old, new, weights)
+    new_of = {i: j for i, j, _ in aligned if i is not None and j is not None}
+    out_of_order = reordered(list(new_of.items()))
+    rows = []
+    last = (0, 0)  # sort key position of the paired old paragraph before
+    for i, j, score in sorted(aligned, key=lambda r: r[0] if r[0] is not None else -1):
+        if i is None:
+            rows.append([(j, 1, 0), None, new[j], 0.0, False, False])
+        elif j is None:
+            rows.append([(last[0], last[1], i), old[i], None, 0.0, False, False])
+        else:
+            if (i, j) not in out_of_order:
+                last = (j, 1)
+            rows.append([(j, 1, i), old[i], new[j], score, False, (i, j) in out_of_order])
+    return rows
 
 
 def _meta(doc: dict) -> dict:
@@ -458,19 +408,21 @@ def compare(old_doc: dict, new_doc: dict) -> Changes:
     """Align two editions (document dictionaries with ``sections`` and ``passages``, as
     :meth:`baggrund.library.Library.document` returns them) and classify every passage."""
     vocabulary: dict[str, str] = {}
-    old, new = _edition(old_doc, vocabulary), _edition(new_doc, vocabulary)
-    matched = _match_sections(old, new)
-    # per section: a list of [sort key, old para, new para, score, moved]
+    old, new = edition(old_doc, vocabulary), edition(new_doc, vocabulary)
+    weights = rarity(old, new)
+    matched = match_sections(old, new)
+    # per section: a list of [sort key, old para, new para, score, moved, reordered]
     rows_new: dict[int, list[list]] = {j: [] for j in range(len(new))}
     rows_old_only: dict[int, list[list]] = {}
     for i, j in matched.items():
-        rows_new[j] = [[*row, False] for row in _align(old[i].paras, new[j].paras)]
+        rows_new[j] = _rows(old[i].paras, new[j].paras, weights)
     for i, s in enumerate(old):
         if i not in matched:
-            rows_old_only[i] = [[(k, 0, k), p, None, 0.0, False] for k, p in enumerate(s.paras)]
+            rows = [[(k, 0, k), p, None, 0.0, False, False] for k, p in enumerate(s.paras)]
+            rows_old_only[i] = rows
     for j, s in enumerate(new):
         if j not in matched.values():
-            rows_new[j] = [[(k, 1, 0), None, q, 0.0, False] for k, q in enumerate(s.paras)]
+            rows_new[j] = [[(k, 1, 0), None, q, 0.0, False, False] for k, q in enumerate(s.paras)]
     # moved paragraphs: unpaired old ones against unpaired new ones, across sections
     all_rows = [*rows_new.values(), *rows_old_only.values()]
     lonely_old = [row for rows in all_rows for row in rows if row[2] is None]
@@ -478,16 +430,16 @@ def compare(old_doc: dict, new_doc: dict) -> Changes:
     if lonely_old and lonely_new:
         olds = [row[1] for row in lonely_old]
         news = [row[2] for row in lonely_new]
-        for score, i, j in _pair_best(olds, news, MOVED):
+        for score, i, j in pair_best(olds, news, MOVED):
             target, source = lonely_new[j], lonely_old[i]
             target[1], target[3], target[4] = source[1], score, True
             source[1] = None  # taken: dropped below
     sections: list[SectionPair] = []
 
-    def section_pair(s_old: _Section | None, s_new: _Section | None, rows: list[list]):
+    def section_pair(s_old: Section | None, s_new: Section | None, rows: list[list]):
         rows = sorted((r for r in rows if r[1] is not None or r[2] is not None),
                       key=lambda r: r[0])  # fmt: skip
-        pairs = tuple(_pair(r[1], r[2], r[3], r[4]) for r in rows)
+        pairs = tuple(_pair(r[1], r[2], r[3], r[4], r[5]) for r in rows)
         return SectionPair(
             s_old.heading if s_old else None, s_new.heading if s_new else None,
             s_old.anchor if s_old else None, s_new.anchor if s_new else None, pairs,

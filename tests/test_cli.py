@@ -115,3 +115,19 @@ def test_the_progress_bar_is_labelled_in_a_terminal(tmp_path):
     )  # fmt: skip
     assert run.returncode == 0, run.stderr
     assert "Reading" in run.stderr and "[progress.description]" not in run.stderr
+
+
+def test_a_missing_library_is_an_error_not_an_empty_answer(tmp_path):
+    """Searching where there is no library says how to make one, in one line, and creates no
+    file; ingest creates it."""
+    from click.testing import CliRunner
+
+    from baggrund.cli import main
+
+    db = tmp_path / "nothere.db"
+    run = CliRunner().invoke(main, ["search", "torture", "--db", str(db)])
+    assert run.exit_code == 1 and not db.exists()
+    assert f"no library at '{db}'" in run.output and "baggrund ingest" in run.output
+    assert len(run.output.strip().splitlines()) == 1
+    danish = CliRunner().invoke(main, ["--lang", "da", "countries", "--db", str(db)])
+    assert danish.exit_code == 1 and "intet bibliotek" in danish.output

@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 from functools import wraps
+from pathlib import Path
 
 import click
 
@@ -29,6 +30,7 @@ LABELS = {
         "relaxed": "No passage has every word; showing passages with some of them.",
         "relaxed_some": "{n} passages have every word; passages with some of them follow.",
         "found": "{total} passages", "reading": "Reading", "section": "Section",
+        "no_library": "no library at '{db}': create one with `baggrund ingest FILES --db {db}`",
         "updated_on": "Updated", "series": "Series",
         "vectors_behind": "Semantic search does not know the new passages yet: run baggrund embed.",
         "embedded": "{status}: {embedded} passages embedded, {dropped} dropped; {passages} passages have vectors ({seconds} s{rate})",
@@ -49,6 +51,7 @@ LABELS = {
         "relaxed": "Intet afsnit har alle ordene; viser afsnit med nogle af dem.",
         "relaxed_some": "{n} afsnit har alle ordene; derefter følger afsnit med nogle af dem.",
         "found": "{total} afsnit", "reading": "Læser", "section": "Afsnit",
+        "no_library": "intet bibliotek i '{db}': opret et med `baggrund ingest FILER --db {db}`",
         "updated_on": "Opdateret", "series": "Serie",
         "vectors_behind": "Den semantiske søgning kender ikke de nye afsnit endnu: kør baggrund embed.",
         "embedded": "{status}: {embedded} afsnit indlejret, {dropped} fjernet; {passages} afsnit har vektorer ({seconds} s{rate})",
@@ -74,7 +77,11 @@ class Context:
         self.db, self.lang = db, lang
         self.labels = LABELS[lang]
 
-    def library(self) -> Library:
+    def library(self, *, create: bool = False) -> Library:
+        """The library at ``--db``. Only the commands that fill a library (``create``) make a
+        new SQLite file; the others say there is none rather than answer from an empty one."""
+        if not create and "://" not in self.db and not Path(self.db).exists():
+            raise click.ClickException(self.labels["no_library"].format(db=self.db))
         return Library.open(self.db)
 
     def date(self, iso: str | None) -> str:
@@ -147,7 +154,7 @@ def ingest(paths, db, max_size, as_json, quiet):
 
     c = _ctx(db)
     err = _console(stderr=True)
-    with c.library() as lib:
+    with c.library(create=True) as lib:
         total = total_bytes(list(paths))
         show = not quiet and err.is_terminal
         progress = Progress(

@@ -69,7 +69,7 @@ def facts(country, db, topic, as_json, as_csv, rebuild, tiers_file):
     L = LABELS[c.lang]
     if not (country or rebuild or tiers_file):
         raise click.UsageError("name a COUNTRY, or give --rebuild or --import-tiers")
-    with c.library() as lib:
+    with c.library(create=bool(tiers_file)) as lib:  # importing a table may begin a library
         if rebuild:
             click.echo(L["rebuilt"].format(n=lib.rebuild_facts()), err=bool(country))
         if tiers_file:

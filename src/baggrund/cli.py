@@ -5,111 +5,17 @@ programs. Domain errors become one-line messages and a non-zero exit status."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 import os
 import sys
-from functools import wraps
-from pathlib import Path
 
 import click
 
 from . import spreadsheet
-from .dates import format_date_da, format_date_en
-from .errors import BaggrundError
-from .library import DEFAULT_DB, Library
+from .cli_context import _console, _ctx, db_option, handle_errors
+from .library import Library
 from .reader import DEFAULT_MAX_BYTES
-
-LABELS = {
-    "en": {
-        "added": "added", "updated": "updated", "unchanged": "unchanged", "rejected": "rejected",
-        "warning": "warning", "annex": "Annex", "country": "Country", "source": "Source",
-        "title": "Title", "published": "Published", "added_on": "Added", "documents": "Documents",
-        "no_hits": "No passage matches. Try fewer words or remove a filter.",
-        "relaxed": "No passage has every word; showing passages with some of them.",
-        "relaxed_some": "{n} passages have every word; passages with some of them follow.",
-        "found": "{total} passages", "reading": "Reading", "section": "Section",
-        "no_library": "no library at '{db}': create one with `baggrund ingest FILES --db {db}`",
-        "updated_on": "Updated", "series": "Series",
-        "vectors_behind": "Semantic search does not know the new passages yet: run baggrund embed.",
-        "embedded": "{status}: {embedded} passages embedded, {dropped} dropped; {passages} passages have vectors ({seconds} s{rate})",
-        "per_second": ", {n} passages/s", "built": "built", "current": "current",
-        "searched": "Searched for", "filters": "Filters",
-        "found_folded": "{results} results ({total} passages; the editions of one text shown once)",
-        "more": "More results: --offset {offset}",
-        "filed_under": "{territory} is reported on under {country} ('{title}'): searched there",
-        "currency": "{series}, {country}: the newest match is from {matched}; the {later} editions do not mention it",
-        "currency_one": "{series}, {country}: the newest match is from {matched}; the {later} edition does not mention it",
-    },
-    "da": {
-        "added": "tilføjet", "updated": "opdateret", "unchanged": "uændret", "rejected": "afvist",
-        "warning": "advarsel", "annex": "Bilagsnr.", "country": "Land", "source": "Kilde",
-        "title": "Titel", "published": "Udgivet", "added_on": "Optaget på baggrundsmaterialet",
-        "documents": "Dokumenter",
-        "no_hits": "Ingen afsnit passer. Prøv færre ord, eller fjern et filter.",
-        "relaxed": "Intet afsnit har alle ordene; viser afsnit med nogle af dem.",
-        "relaxed_some": "{n} afsnit har alle ordene; derefter følger afsnit med nogle af dem.",
-        "found": "{total} afsnit", "reading": "Læser", "section": "Afsnit",
-        "no_library": "intet bibliotek i '{db}': opret et med `baggrund ingest FILER --db {db}`",
-        "updated_on": "Opdateret", "series": "Serie",
-        "vectors_behind": "Den semantiske søgning kender ikke de nye afsnit endnu: kør baggrund embed.",
-        "embedded": "{status}: {embedded} afsnit indlejret, {dropped} fjernet; {passages} afsnit har vektorer ({seconds} s{rate})",
-        "per_second": ", {n} afsnit/s", "built": "bygget", "current": "ajour",
-        "searched": "Søgte efter", "filters": "Filtre",
-        "found_folded": "{results} resultater ({total} afsnit; udgaver af samme tekst vist én gang)",
-        "more": "Flere resultater: --offset {offset}",
-        "filed_under": "{territory} er beskrevet under {country} ('{title}'): søgt dér",
-        "currency": "{series}, {country}: det nyeste fund er fra {matched}; udgaverne fra {later} nævner det ikke",
-        "currency_one": "{series}, {country}: det nyeste fund er fra {matched}; udgaven fra {later} nævner det ikke",
-    },
-}  # fmt: skip
-
-
-def _console(stderr: bool = False):
-    from rich.console import Console
-
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
-
-
-class Context:
-    def __init__(self, db: str, lang: str):
-        self.db, self.lang = db, lang
-        self.labels = LABELS[lang]
-
-    def library(self, *, create: bool = False) -> Library:
-        """The library at ``--db``. Only the commands that fill a library (``create``) make a
-        new SQLite file; the others say there is none rather than answer from an empty one."""
-        if not create and "://" not in self.db and not Path(self.db).exists():
-            raise click.ClickException(self.labels["no_library"].format(db=self.db))
-        return Library.open(self.db)
-
-    def date(self, iso: str | None) -> str:
-        """An ISO date as people read it: ``24. juni 2024`` or ``24 June 2024``."""
-        if not iso:
-            return "–"
-        day = dt.date.fromisoformat(iso)
-        return format_date_da(day) if self.lang == "da" else format_date_en(day)
-
-
-def handle_errors(func):
-    @wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except (BaggrundError, ValueError) as exc:
-            raise click.ClickException(str(exc)) from None
-
-    return wrapper
-
-
-db_option = click.option(
-    "--db",
-    envvar="BAGGRUND_DB",
-    default=DEFAULT_DB,
-    show_default=True,
-    help="The store: a SQLite file or a postgresql:// URL (or set BAGGRUND_DB).",
-)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -128,10 +34,6 @@ def main(ctx: click.Context, lang: str) -> None:
     search them to the paragraph, and cite them by country and annex number (bilag)."""
     ctx.obj = {"lang": lang}
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
-
-
-def _ctx(db: str) -> Context:
-    return Context(db, click.get_current_context().find_root().obj["lang"])
 
 
 @main.command()

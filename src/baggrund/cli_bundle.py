@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from .bundle_export import FORMATS, problems_summary
-from .cli import _ctx, db_option, handle_errors
+from .cli_context import _ctx, db_option, handle_errors
 
 LABELS = {
     "en": {"created": "Bundle {ref} created", "added": "{n} passages added to {ref}",

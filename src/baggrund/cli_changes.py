@@ -19,7 +19,7 @@ import os
 import click
 
 from .change import KINDS, Changes, PassagePair
-from .cli import _console, _ctx, db_option, handle_errors
+from .cli_context import _console, _ctx, db_option, handle_errors
 
 LABELS = {
     "en": {"figures": "Changed figures", "old": "Before", "new": "Now", "where": "Where",

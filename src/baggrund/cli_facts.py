@@ -14,7 +14,7 @@ import sys
 import click
 
 from . import spreadsheet
-from .cli import _console, _ctx, db_option, handle_errors
+from .cli_context import _console, _ctx, db_option, handle_errors
 
 LABELS = {
     "en": {"year": "Year", "value": "Value", "note": "Note", "cited": "as compared in a later report", "passage": "Passage",

@@ -131,3 +131,31 @@ def test_a_missing_library_is_an_error_not_an_empty_answer(tmp_path):
     assert len(run.output.strip().splitlines()) == 1
     danish = CliRunner().invoke(main, ["--lang", "da", "countries", "--db", str(db)])
     assert danish.exit_code == 1 and "intet bibliotek" in danish.output
+
+
+def test_counts_read_as_words_and_numbers_in_each_language(tmp_path):
+    """ "1 passage", not "1 passages"; digits grouped as the interface language groups them."""
+    import json as _json
+
+    from click.testing import CliRunner
+
+    from baggrund.cli import main
+
+    docs = tmp_path / "docs.jsonl"
+    with open(docs, "w", encoding="utf-8") as fh:
+        fh.write(_json.dumps({"id": "ONE", "country": "Eritrea", "source": "S", "title": "T",
+                              "text": "A single zqunique paragraph."}) + "\n")  # fmt: skip
+        paras = "\n\n".join(f"Paragraph {i} on detention." for i in range(1200))
+        fh.write(_json.dumps({"id": "MANY", "country": "Eritrea", "source": "S", "title": "M",
+                              "text": paras}) + "\n")  # fmt: skip
+    db = str(tmp_path / "c.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(docs), "--db", db]).exit_code == 0
+    one = runner.invoke(main, ["search", "zqunique", "--db", db]).output
+    assert "1 passage\n" in one
+    many = runner.invoke(main, ["search", "detention", "--db", db, "--limit", "1"]).output
+    assert "1,200 passages" in many
+    danish = runner.invoke(
+        main, ["--lang", "da", "search", "detention", "--db", db, "--limit", "1"]
+    )
+    assert "1.200 afsnit" in danish.output

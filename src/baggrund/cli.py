@@ -145,11 +145,11 @@ def search(query, db, as_json, facets, explain, **options):
         out.print(L["no_hits"])
         return
     if result.results is not None and result.results != result.total:
-        out.print(
-            L["found_folded"].format(results=f"{result.results:,}", total=f"{result.total:,}")
-        )
+        label = L["found_folded_one" if result.results == 1 else "found_folded"]
+        out.print(label.format(results=c.number(result.results), total=c.number(result.total)))
     else:
-        out.print(L["found"].format(total=f"{result.total:,}"))
+        label = L["found_one" if result.total == 1 else "found"]
+        out.print(label.format(total=c.number(result.total)))
     if result.relaxed:
         some = result.matched_all
         note = L["relaxed_some"].format(n=some) if some else L["relaxed"]

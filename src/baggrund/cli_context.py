@@ -26,7 +26,8 @@ LABELS = {
         "no_hits": "No passage matches. Try fewer words or remove a filter.",
         "relaxed": "No passage has every word; showing passages with some of them.",
         "relaxed_some": "{n} passages have every word; passages with some of them follow.",
-        "found": "{total} passages", "reading": "Reading", "section": "Section",
+        "found": "{total} passages", "found_one": "{total} passage", "reading": "Reading",
+        "section": "Section",
         "no_library": "no library at '{db}': create one with `baggrund ingest FILES --db {db}`",
         "updated_on": "Updated", "series": "Series",
         "vectors_behind": "Semantic search does not know the new passages yet: run baggrund embed.",
@@ -34,6 +35,7 @@ LABELS = {
         "per_second": ", {n} passages/s", "built": "built", "current": "current",
         "searched": "Searched for", "filters": "Filters",
         "found_folded": "{results} results ({total} passages; the editions of one text shown once)",
+        "found_folded_one": "{results} result ({total} passages; the editions of one text shown once)",
         "more": "More results: --offset {offset}",
         "filed_under": "{territory} is reported on under {country} ('{title}'): searched there",
         "currency": "{series}, {country}: the newest match is from {matched}; the {later} editions do not mention it",
@@ -47,7 +49,8 @@ LABELS = {
         "no_hits": "Ingen afsnit passer. Prøv færre ord, eller fjern et filter.",
         "relaxed": "Intet afsnit har alle ordene; viser afsnit med nogle af dem.",
         "relaxed_some": "{n} afsnit har alle ordene; derefter følger afsnit med nogle af dem.",
-        "found": "{total} afsnit", "reading": "Læser", "section": "Afsnit",
+        "found": "{total} afsnit", "found_one": "{total} afsnit", "reading": "Læser",
+        "section": "Afsnit",
         "no_library": "intet bibliotek i '{db}': opret et med `baggrund ingest FILER --db {db}`",
         "updated_on": "Opdateret", "series": "Serie",
         "vectors_behind": "Den semantiske søgning kender ikke de nye afsnit endnu: kør baggrund embed.",
@@ -55,6 +58,7 @@ LABELS = {
         "per_second": ", {n} afsnit/s", "built": "bygget", "current": "ajour",
         "searched": "Søgte efter", "filters": "Filtre",
         "found_folded": "{results} resultater ({total} afsnit; udgaver af samme tekst vist én gang)",
+        "found_folded_one": "{results} resultat ({total} afsnit; udgaver af samme tekst vist én gang)",
         "more": "Flere resultater: --offset {offset}",
         "filed_under": "{territory} er beskrevet under {country} ('{title}'): søgt dér",
         "currency": "{series}, {country}: det nyeste fund er fra {matched}; udgaverne fra {later} nævner det ikke",
@@ -80,6 +84,12 @@ class Context:
         if not create and "://" not in self.db and not Path(self.db).exists():
             raise click.ClickException(self.labels["no_library"].format(db=self.db))
         return Library.open(self.db)
+
+    def number(self, n: int) -> str:
+        """A count as people read it in the interface language: ``1,757`` or ``1.757``."""
+        from babel.numbers import format_decimal
+
+        return format_decimal(n, locale=self.lang)
 
     def date(self, iso: str | None) -> str:
         """An ISO date as people read it: ``24. juni 2024`` or ``24 June 2024``."""

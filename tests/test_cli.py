@@ -159,3 +159,24 @@ def test_counts_read_as_words_and_numbers_in_each_language(tmp_path):
         main, ["--lang", "da", "search", "detention", "--db", db, "--limit", "1"]
     )
     assert "1.200 afsnit" in danish.output
+
+
+def test_lang_and_db_before_or_after_the_subcommand(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from baggrund.cli import main
+
+    from .conftest import SAMPLES
+
+    db = str(tmp_path / "o.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["--db", db, "ingest", str(SAMPLES)]).exit_code == 0
+    after = runner.invoke(main, ["search", "torture", "--db", db, "--limit", "1", "--lang", "da"])
+    before = runner.invoke(main, ["--lang", "da", "--db", db, "search", "torture", "--limit", "1"])
+    assert after.exit_code == before.exit_code == 0
+    assert "afsnit" in after.output and after.output == before.output
+    # an explicit --db before the subcommand beats BAGGRUND_DB; one after it beats both
+    monkeypatch.setenv("BAGGRUND_DB", str(tmp_path / "elsewhere.db"))
+    assert runner.invoke(main, ["--db", db, "countries", "--json"]).exit_code == 0
+    missing = runner.invoke(main, ["--db", db, "countries", "--db", str(tmp_path / "x.db")])
+    assert missing.exit_code == 1 and "x.db" in missing.output

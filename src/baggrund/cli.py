@@ -13,12 +13,19 @@ import sys
 import click
 
 from . import spreadsheet
-from .cli_context import _console, _ctx, db_option, handle_errors
+from .cli_context import RootGroup, _console, _ctx, db_option, handle_errors
 from .library import Library
 from .reader import DEFAULT_MAX_BYTES
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=RootGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    "root_db",
+    default=None,
+    metavar="TEXT",
+    help="The store, for the subcommand (it may also come after it).",
+)
 @click.option(
     "--lang",
     type=click.Choice(["en", "da"]),
@@ -29,10 +36,10 @@ from .reader import DEFAULT_MAX_BYTES
 )
 @click.version_option(package_name="baggrund")
 @click.pass_context
-def main(ctx: click.Context, lang: str) -> None:
+def main(ctx: click.Context, lang: str, root_db: str | None) -> None:
     """baggrund: country-of-origin background material for asylum cases. Ingest reports,
     search them to the paragraph, and cite them by country and annex number (bilag)."""
-    ctx.obj = {"lang": lang}
+    ctx.obj = {"lang": lang, "db": root_db}
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
 
 

@@ -16,7 +16,7 @@ from .dates import format_date_da, format_date_en
 from .errors import BaggrundError
 from .library import DEFAULT_DB, Library
 
-__all__ = ["LABELS", "Context", "db_option", "handle_errors"]
+__all__ = ["LABELS", "Context", "RootGroup", "db_option", "handle_errors"]
 
 LABELS = {
     "en": {
@@ -110,13 +110,51 @@ def handle_errors(func):
     return wrapper
 
 
+def _resolve_db(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    """The store a subcommand uses: its own ``--db``, else one given before the subcommand
+    (``baggrund --db x.db search ...``), else ``BAGGRUND_DB``, else ``baggrund.db``."""
+    from click.core import ParameterSource
+
+    given = (ctx.find_root().obj or {}).get("db")
+    source = ctx.get_parameter_source(param.name or "db")
+    if given and source != ParameterSource.COMMANDLINE:
+        return given
+    return value or DEFAULT_DB
+
+
 db_option = click.option(
     "--db",
     envvar="BAGGRUND_DB",
-    default=DEFAULT_DB,
-    show_default=True,
-    help="The store: a SQLite file or a postgresql:// URL (or set BAGGRUND_DB).",
+    default=None,
+    callback=_resolve_db,
+    help=f"The store: a SQLite file or a postgresql:// URL (or set BAGGRUND_DB); default:"
+    f" {DEFAULT_DB}. May also come before the subcommand.",
 )
+
+
+class RootGroup(click.Group):
+    """The ``baggrund`` group: ``--lang`` may also follow the subcommand
+    (``baggrund search torture --lang da``); it is taken to the front before parsing."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        front: list[str] = []
+        rest: list[str] = []
+        i = 0
+        while i < len(args):
+            arg = args[i]
+            if arg == "--":
+                rest += args[i:]
+                break
+            if arg == "--lang" and i + 1 < len(args):
+                front += args[i : i + 2]
+                i += 2
+                continue
+            if arg.startswith("--lang="):
+                front.append(arg)
+            else:
+                rest.append(arg)
+            i += 1
+        return super().parse_args(ctx, front + rest)
 
 
 def _ctx(db: str) -> Context:

@@ -228,6 +228,7 @@ class PassageIndex:
         self.schema = _schema()
         self._index: tantivy.Index | None = None
         self._generation: str | None = None
+        self._prefixes: dict[tuple[str, str], tantivy.Query] = {}  # (field, prefix) -> query
         if self.path.exists() and not self.path.is_dir():
             # derived data only: whatever took the folder's place goes, the index is rebuilt
             log.warning("%s is not a folder: removing it to rebuild the search index", self.path)
@@ -485,7 +486,14 @@ class PassageIndex:
             prefix = clause.text.casefold()
             if not prefix.isalnum():
                 return None
-            return tantivy.Query.regex_query(s, field, f"{prefix}.*")
+            # compiling the automaton costs more than the search it serves: kept per field
+            key = (field, prefix)
+            query = self._prefixes.get(key)
+            if query is None:
+                if len(self._prefixes) > 512:
+                    self._prefixes.clear()
+                query = self._prefixes[key] = tantivy.Query.regex_query(s, field, f"{prefix}.*")
+            return query
         words = clause.words if isinstance(clause, Phrase) else (clause.text,)
         terms = [t for w in words for t in self._terms(w, lang)]
         if not terms:

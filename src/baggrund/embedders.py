@@ -60,13 +60,6 @@ class ModelChoice:
     folder: str | None = None
 
     @property
-    def name(self) -> str:
-        """What the vector index records, and what selects this model again."""
-        if self.backend == E5_NAME:
-            return E5_NAME
-        return str(model_path(self.folder)) if self.folder else MINILM
-
-    @property
     def hint(self) -> str:
         return MULTILINGUAL_HINT if self.backend == E5_NAME else EXTRA_HINT
 

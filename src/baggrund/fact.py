@@ -665,11 +665,8 @@ _EVENT_NOUNS = frozenset(
 
 
 def _unit_cue(unit: str | None) -> str | None:
-    """The subject a counted noun gives by itself, when it names an event or the people an
-    event made ("injured", "detainees", "IDPs"): the cue it matches; None for other nouns."""
-    if not unit or unit.rsplit(" ", 1)[-1] not in _EVENT_NOUNS:
-        return None
-    return next((name for p, name in _COUNT_CUES_RE if p.search(unit)), None)
+    """The cue a counted noun matches by itself ("12,000 IDPs", "detainees"), or None."""
+    return next((name for p, name in _COUNT_CUES_RE if p.search(unit)), None) if unit else None
 
 
 def _readable(subject: str) -> bool:
@@ -700,14 +697,18 @@ def _fact(text, anchor, f: _Fig, lo, hi, s, e, sentence_facts) -> Fact | None:
         else:
             subject = "imprisonment"
     else:
-        # the counted noun itself, when it names what happened ("30 injured", "12 dead",
-        # "500 detainees", "nine convictions"), else the cue nearest the figure
-        unit_cue = _unit_cue(f.unit) if f.kind == "count" else None
-        subject = unit_cue or _cue(text, lo, hi, fig_span, _COUNT_CUES_RE)
+        # the counted noun itself when it names what happened ("30 injured", "12 dead",
+        # "500 detainees", "nine convictions"), else the cue nearest the figure, else the cue
+        # the counted noun matches ("12,000 IDPs")
+        unit_cue = _unit_cue(f.unit)
+        names_event = (
+            f.kind == "count" and unit_cue is not None and f.unit.rsplit(" ", 1)[-1] in _EVENT_NOUNS
+        )
+        subject = unit_cue if names_event else _cue(text, lo, hi, fig_span, _COUNT_CUES_RE)
         if subject == "victims identified" and "victim" not in text[lo:hi].casefold():
             subject = "identified"  # "The ministry identified 1,664 violations"
-        if subject is None and f.unit:  # the counted noun itself: "12,000 IDPs", "detainees"
-            subject = next((name for p, name in _COUNT_CUES_RE if p.search(f.unit)), None)
+        if subject is None:
+            subject = unit_cue
         if subject is None and sentence_facts:
             subject = sentence_facts[-1].subject
         if subject is None:

@@ -102,36 +102,37 @@ class Series:
             values.setdefault(p["year"], set()).add(_node(p))
         return sorted(y for y, v in values.items() if len(v) > 1)
 
-    def chart_points(self) -> list[dict]:
-        """The points of the chart, one per year: every point when each year has one figure;
-        (as far as each is said in the same frame as the next: see :func:`_framed_run`);
-        otherwise the longest run of figures that the reports themselves link ("91 victims,
-        compared with 94 in 2022"; a later report's 94 for 2022 continues it); none when no
-        such run covers two years. For each year the figure a report gives for its own year
-        comes before the one a later report compares with."""
-        if self.role != "event":
-            return []  # a penalty or threshold that a law changes is not a series of events
+    def chart(self) -> tuple[list[dict], str | None]:
+        """The points of the chart, one per year, and why there are none.
+
+        Every point when each year has one figure (as far as each is said in the same frame
+        as the next: see :func:`_framed_run`); otherwise the longest run of figures that the
+        reports themselves link ("91 victims, compared with 94 in 2022"; a later report's 94
+        for 2022 continues it); none when no such run covers two years. For each year the
+        figure a report gives for its own year comes before the one a later report compares
+        with. The reason, when a series of several years has no chart: ``rule`` (what a law
+        sets), ``mixed`` (several figures a year, none linked), ``constant`` (the same figure
+        every year) or ``frame`` (the years' figures are not said in the same way); None when
+        there is a chart or one year only."""
         numeric = self._numeric()
+        if len({p["year"] for p in numeric}) < 2:
+            return [], None
+        if self.role != "event":
+            return [], "rule"  # a penalty or threshold that a law changes is not a series
         if not self.mixed_years():
             return _framed_run(_one_per_year(numeric))
         run = _longest_run(numeric)
-        return _one_per_year([p for p in numeric if _node(p) in run]) if run else []
+        if not run:
+            return [], "mixed"
+        return _one_per_year([p for p in numeric if _node(p) in run]), None
+
+    def chart_points(self) -> list[dict]:
+        """The points of the chart (see :meth:`chart`)."""
+        return self.chart()[0]
 
     def no_chart_reason(self) -> str | None:
-        """Why a series of several years has no chart: ``rule`` (what a law sets), ``mixed``
-        (several figures a year, none linked), ``constant`` (the same figure every year) or
-        ``frame`` (the years' figures are not said in the same way); None when it has one or
-        covers one year only."""
-        numeric = self._numeric()
-        if len({p["year"] for p in numeric}) < 2 or self.chart_points():
-            return None
-        if self.role != "event":
-            return "rule"
-        if self.mixed_years():
-            return "mixed"
-        if len({p["value"] for p in numeric}) == 1:
-            return "constant"
-        return "frame"
+        """Why a series of several years has no chart (see :meth:`chart`)."""
+        return self.chart()[1]
 
     def _numeric(self) -> list[dict]:
         return [p for p in self.points
@@ -179,12 +180,13 @@ def _same_frame(a: dict, b: dict) -> bool:
     return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= FRAME_SIMILAR
 
 
-def _framed_run(points: list[dict]) -> list[dict]:
+def _framed_run(points: list[dict]) -> tuple[list[dict], str | None]:
     """Of one figure per year (in year order), the longest run in which each is said in the
-    same frame as the one before (the latest such run on a tie); none shorter than two years:
-    a label shared by unrelated statements ("Kanal 13" and 13 journalists detained) is no
-    series, and a figure that every edition restates unchanged ("nine ministries") is a
-    description, not a trend (its table says it)."""
+    same frame as the one before (the latest such run on a tie), with no reason; none shorter
+    than two years (``frame``): a label shared by unrelated statements ("Kanal 13" and 13
+    journalists detained) is no series; and none when the run's figure never changes
+    (``constant``): a figure that every edition restates ("nine ministries") is a description,
+    not a trend (its table says it)."""
     best: list[dict] = []
     run: list[dict] = []
     for p in points:
@@ -192,10 +194,10 @@ def _framed_run(points: list[dict]) -> list[dict]:
         if len(run) >= len(best):
             best = run
     if len(best) < 2:
-        return []
+        return [], "frame"
     if len({p["value"] for p in best}) == 1:
-        return []  # the same figure restated by every edition: a description, not a trend
-    return best
+        return [], "constant"
+    return best, None
 
 
 def _longest_run(points: list[dict]) -> set[tuple]:

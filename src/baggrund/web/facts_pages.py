@@ -15,7 +15,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ..country import resolve_country
-from ..timeline import TIER_ORDER, Series, Timeline
+from ..timeline import TIER_ORDER, Timeline
 from .pages import lib, render
 
 router = APIRouter(include_in_schema=False)
@@ -118,9 +118,10 @@ def facts_view(timeline: Timeline, gettext) -> dict:
 
     series: list[dict] = []
     for s in timeline.series[:MAX_SERIES]:
-        series.append({"series": s, "chart": chart(_chartable(s), label=label),
+        points, why = s.chart()
+        series.append({"series": s, "chart": chart(points, label=label),
                        "mixed": s.mixed_years(), "id": f"s{len(series) + 1}",
-                       "why": s.no_chart_reason()})  # fmt: skip
+                       "why": why})  # fmt: skip
     return {
         "timeline": timeline,
         "series": series,
@@ -128,10 +129,6 @@ def facts_view(timeline: Timeline, gettext) -> dict:
         "tier_chart": tier_chart(timeline.tiers, label=label),
         "number": _number,
     }
-
-
-def _chartable(series: Series) -> list[dict]:
-    return series.chart_points()
 
 
 @router.get("/countries/{country}/facts", response_class=HTMLResponse)

@@ -47,6 +47,13 @@ SERIES_NEWEST = """(SELECT max(x.edition_year) FROM documents x WHERE x.country 
     AND x.source = d.source AND x.series = d.series) AS series_newest"""
 
 
+def _in_chunks(ids: list[int]) -> Iterator[tuple[list[int], str]]:
+    """``ids`` in pieces under SQLite's limit of bound values, each with its placeholders."""
+    for start in range(0, len(ids), 5000):
+        chunk = ids[start : start + 5000]
+        yield chunk, ",".join("?" * len(chunk))
+
+
 def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -71,9 +78,9 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts, SQLiteSessions):
             raise StoreError(f"{self.path}: not a baggrund database ({exc})") from None
         self.index = PassageIndex(f"{self.path}.index", self._meta("uuid"))
         self._current_at: int | None = None  # the database's sequence the index last matched
-        self._documents: dict[int, dict] = {}  # document rows of passages, at _documents_at
-        self._documents_at: int | None = None
-        self._latest_cache: tuple[int, dict] = (-1, {})
+        # what is read from the documents table, kept while the file's sequence stays the same:
+        # name -> (sequence, its entries); see _while_unchanged
+        self._caches: dict[str, tuple[int, dict]] = {}
         if sync:
             self.sync_index(check_count=True)
 
@@ -394,10 +401,7 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts, SQLiteSessions):
     def _latest_documents(self, country: str | None) -> tuple[int, ...]:
         """The newest document of each country + source + series (a document without a series
         is its own series)."""
-        seq = self._seq()
-        if self._latest_cache[0] != seq:
-            self._latest_cache = (seq, {})
-        cache = self._latest_cache[1]
+        cache = self._while_unchanged("latest")
         if country not in cache:
             where, args = ("WHERE country = ?", (country,)) if country else ("", ())
             cache[country] = tuple(
@@ -412,6 +416,16 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts, SQLiteSessions):
                 )
             )
         return cache[country]
+
+    def _while_unchanged(self, name: str) -> dict:
+        """A cache of document-level reads, emptied whenever the file has changed (its change
+        sequence moved, in this process or another)."""
+        seq = self._seq()
+        at, entries = self._caches.get(name, (None, {}))
+        if at != seq:
+            entries = {}
+            self._caches[name] = (seq, entries)
+        return entries
 
     def english_word(self, word: str) -> bool:
         """Whether some passage's English text has this word (for Danish questions: a Danish
@@ -455,17 +469,17 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts, SQLiteSessions):
         them in any list of passages, and each would otherwise be read with every passage)."""
         if not pids:
             return {}
-        found = []
-        for start in range(0, len(pids), 5000):  # under SQLite's limit of bound values
-            chunk = pids[start : start + 5000]
-            marks = ",".join("?" * len(chunk))
-            found += self.db.execute(
+        found = [
+            r
+            for chunk, marks in _in_chunks(pids)
+            for r in self.db.execute(
                 f"""SELECT p.id AS pid, p.doc_id, p.anchor, p.number, p.text, p.page, s.heading,
                 s.path FROM passages p
                 JOIN sections s ON s.doc_id = p.doc_id AND s.ordinal = p.section
                 WHERE p.id IN ({marks})""",
                 chunk,
-            ).fetchall()
+            )
+        ]
         documents = self._document_rows({r["doc_id"] for r in found})
         out = {}
         for r in found:
@@ -476,15 +490,8 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts, SQLiteSessions):
         return out
 
     def _document_rows(self, ids: set[int]) -> dict[int, dict]:
-        seq = self._seq()
-        if self._documents_at != seq:
-            self._documents.clear()
-            self._documents_at = seq
-        cache = self._documents
-        missing = [i for i in ids if i not in cache]
-        for start in range(0, len(missing), 5000):
-            chunk = missing[start : start + 5000]
-            marks = ",".join("?" * len(chunk))
+        cache = self._while_unchanged("documents")
+        for chunk, marks in _in_chunks([i for i in ids if i not in cache]):
             for r in self.db.execute(
                 f"SELECT {_DOC_COLUMNS}, {SERIES_NEWEST} FROM documents d WHERE d.id IN ({marks})",
                 chunk,

@@ -124,7 +124,7 @@ def score(path: Path, corpus: Path) -> Tally:
     for anchor in gold["passages"]:
         facts = extract_facts(passages[anchor], anchor, reporting_year=spec["reporting_year"],
                               edition_year=spec["edition_year"])  # fmt: skip
-        facts = [f for f in facts if getattr(f, "role", "event") == "event"]
+        facts = [f for f in facts if f.role == "event"]
         pool = list(items.get(anchor, []))
         for fact in facts:
             tally.extracted += 1
@@ -156,7 +156,7 @@ def score(path: Path, corpus: Path) -> Tally:
             found.add(id(item))
             if item.get("qualifier"):
                 tally.qualified += 1
-                tally.qualifier_kept += getattr(fact, "qualifier", None) == item["qualifier"]
+                tally.qualifier_kept += fact.qualifier == item["qualifier"]
             agree = (
                 fact.year == item.get("year")
                 and _num(fact.compared_value if not isinstance(fact.compared_value, str) else None)

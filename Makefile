@@ -31,7 +31,7 @@ install-semantic: $(VENV)/.semantic
 
 # The main job: install, ingest the bundled sample if the store is empty, start the web application.
 run: install
-	@$(BIN)/baggrund countries --db $(DB) --json | grep -q . || $(BIN)/baggrund ingest samples/ --db $(DB)
+	@$(BIN)/baggrund countries --db $(DB) --json 2>/dev/null | grep -q . || $(BIN)/baggrund ingest samples/ --db $(DB)
 	$(BIN)/baggrund serve --db $(DB) --host 127.0.0.1 --port $(PORT) --bundles
 
 demo: install

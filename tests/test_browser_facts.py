@@ -84,3 +84,56 @@ def test_changes_page_aligns_two_real_editions(sample_store: str):  # noqa: F811
         assert_no_sideways_scroll(phone)
         screenshot(phone, "changes-phone", full_page=False)
     assert not watch.problems, watch.problems
+
+
+def test_an_editor_rejects_a_figure_and_the_decision_survives_a_reingest(sample_store: str,  # noqa: F811
+                                                                        tmp_path):  # fmt: skip
+    """An editor (``serve --bundles``) rejects the 2023 victims figure from its table: the page
+    says so, the chart loses the point, the figure is listed as rejected; after the document
+    is ingested again (changed elsewhere) and the facts rebuilt, the decision still holds."""
+    import shutil
+
+    from baggrund.library import Library
+
+    from .conftest import SAMPLES
+
+    watch = Watch()
+    topic = "/countries/AZE/facts?topic=victims+identified"
+    with serve(sample_store, bundles=True) as base, chromium() as browser:
+        page = watch.page(watch.context(browser, viewport=DESKTOP))
+        page.goto(base + topic)
+        row = page.locator("section.series table.facts tr[id^='fact-']",
+                           has_text="identified 91 victims").first  # fmt: skip
+        fact_id = row.get_attribute("id")
+        row.locator("details.fact-review summary").click()
+        row.get_by_label("Note").fill("counts identifications abroad")
+        row.get_by_role("button", name="Reject").click()
+        expect(page.get_by_role("status")).to_contain_text("Saved: the figure is rejected")
+        rejected = page.locator("#rejected")
+        expect(rejected).to_contain_text("counts identifications abroad")
+        expect(rejected.locator(f"tr[id='{fact_id}']")).to_contain_text("91")
+        titles = [t.text_content() for t in page.locator("svg.chart circle > title").all()]
+        assert not any(t.startswith("2023: 91 ") for t in titles), titles
+        screenshot(page, "facts-review-rejected", full_page=True)
+    assert not watch.problems, watch.problems
+
+    # the same document again, with one word changed elsewhere, and the facts rebuilt
+    folder = tmp_path / "again"
+    shutil.copytree(SAMPLES, folder)
+    board = folder / "aserbajdsjan-367.txt"
+    text = board.read_text(encoding="utf-8")
+    board.write_text(text.replace("modestly increased", "slightly increased", 1), encoding="utf-8")
+    with Library.open(sample_store) as lib:
+        assert lib.ingest([folder]).updated == 1
+        lib.rebuild_facts()
+
+    watch = Watch()
+    with serve(sample_store) as base, chromium() as browser:  # a reader now
+        page = watch.page(watch.context(browser, viewport=DESKTOP))
+        page.goto(base + topic)
+        rejected = page.locator("#rejected")
+        expect(rejected).to_contain_text("Rejected by an editor")
+        expect(rejected).to_contain_text("counts identifications abroad")
+        expect(rejected).to_contain_text("identified 91 victims")
+        assert page.locator("details.fact-review").count() == 0  # no review form for readers
+    assert not watch.problems, watch.problems

@@ -27,8 +27,9 @@ def test_copy_keeps_numbers_anchors_dates_and_history(tmp_path):
     target = str(tmp_path / "target.db")
     result = CliRunner().invoke(main, ["copy", source, target])
     assert result.exit_code == 0, result.output
-    assert "copied 8 documents, 0 bundles and 0 facts datasets; verified: identical" in (
-        result.stdout
+    assert (
+        "copied 8 documents, 0 bundles, 0 facts datasets and 0 fact reviews; verified: identical"
+        in (result.stdout)
     )
     with Library.open(source) as a, Library.open(target) as b:
         assert a.annexes("ERI") == b.annexes("ERI")

@@ -415,8 +415,8 @@ def copy(source, target):
         click.echo(f"difference: {difference}", err=True)
     status = "identical" if report.ok else f"{len(report.differences)} differences"
     click.echo(
-        f"copied {report.documents} documents, {report.bundles} bundles and"
-        f" {report.datasets} facts datasets; verified: {status}"
+        f"copied {report.documents} documents, {report.bundles} bundles,"
+        f" {report.datasets} facts datasets and {report.reviews} fact reviews; verified: {status}"
     )
     sys.exit(0 if report.ok else 1)
 

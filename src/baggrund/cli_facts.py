@@ -17,13 +17,15 @@ from . import spreadsheet
 from .cli_context import _console, _ctx, db_option, handle_errors
 
 LABELS = {
-    "en": {"year": "Year", "value": "Value", "note": "Note", "cited": "as compared in a later report", "passage": "Passage",
+    "en": {"year": "Year", "value": "Value", "note": "Note", "cited": "as compared in a later report",
+           "review": {"confirmed": "confirmed by an editor", "corrected": "corrected by an editor"}, "passage": "Passage",
            "sentence": "Sentence", "roles": {"penalty": "set by law: penalties", "threshold": "set by law or rule", "deadline": "time limits set by law", "sentence": "terms imposed in single cases"},
            "tiers": "Tier placements", "none": "No facts for {country}.",
            "rebuilt": "{n:,} facts extracted from the stored documents",
            "imported": "{n:,} tier placements imported ({name})", "source": "Source",
            "attribution": "Tier placements 2001-2015: {attribution}; {license}"},
-    "da": {"year": "År", "value": "Værdi", "note": "Note", "cited": "som sammenligning i en senere rapport", "passage": "Afsnit",
+    "da": {"year": "År", "value": "Værdi", "note": "Note", "cited": "som sammenligning i en senere rapport",
+           "review": {"confirmed": "bekræftet af en redaktør", "corrected": "rettet af en redaktør"}, "passage": "Afsnit",
            "sentence": "Sætning", "roles": {"penalty": "fastsat ved lov: straffe", "threshold": "fastsat ved lov eller regel", "deadline": "frister fastsat ved lov", "sentence": "straffe idømt i enkeltsager"},
            "tiers": "Tier-placeringer", "none": "Ingen fakta om {country}.",
            "rebuilt": "{n:,} fakta udtrukket af de gemte dokumenter",
@@ -32,7 +34,22 @@ LABELS = {
 }  # fmt: skip
 CSV_FIELDS = ["country", "subject", "kind", "role", "unit", "year", "qualifier", "value", "upper",
               "compared", "compared_value", "compared_year", "link", "converted_value",
-              "converted_unit", "anchor", "key", "source", "title", "dataset", "quote"]  # fmt: skip
+              "converted_unit", "anchor", "key", "source", "title", "dataset", "quote", "id",
+              "review", "review_note", "extracted_value", "extracted_year"]  # fmt: skip
+
+
+def _review_columns(row: dict) -> dict:
+    """An editor's decision on a fact as flat columns (see baggrund.review)."""
+    review, extracted = row.get("review") or {}, row.get("extracted") or {}
+    return {"review": review.get("decision"), "review_note": review.get("note") or None,
+            "extracted_value": extracted.get("value"), "extracted_year": extracted.get("year")}  # fmt: skip
+
+
+def _note(p: dict, L: dict) -> str:
+    if p["compared"]:
+        return L["cited"]
+    review = p.get("review") or {}
+    return L["review"].get(review.get("decision"), "")
 
 
 def _num(value) -> str:
@@ -79,15 +96,16 @@ def facts(country, db, topic, as_json, as_csv, rebuild, tiers_file):
             return
         timeline = lib.facts(country, topic=topic)
     rows = timeline.rows()
+    exported = rows + timeline.rejected  # a spreadsheet keeps what an editor rejected, marked
     if as_json:
-        for row in rows:
+        for row in exported:
             print(json.dumps({"country": timeline.country, **row}, ensure_ascii=False))
         return
     if as_csv:
         writer = spreadsheet.writer(sys.stdout)
         writer.writerow(CSV_FIELDS)
-        for row in rows:
-            row = {**row, "country": timeline.country}
+        for row in exported:
+            row = {**row, "country": timeline.country, **_review_columns(row)}
             writer.writerow([_num(row[k]) if k == "value" else row.get(k) for k in CSV_FIELDS])
         return
     name = timeline.name_da if c.lang == "da" else timeline.name
@@ -113,8 +131,7 @@ def _print(timeline, name: str, L: dict) -> None:
         table.columns[3].overflow = "fold"
         table.columns[1].no_wrap = True
         for p in series.points:
-            table.add_row(str(p["year"] or "–"), _value(p),
-                          L["cited"] if p["compared"] else "",
+            table.add_row(str(p["year"] or "–"), _value(p), _note(p, L),
                           p["anchor"] or p["dataset"] or "", p.get("quote") or "")  # fmt: skip
         out.print(table)
     if timeline.tiers:

@@ -261,10 +261,51 @@ class Library:
     def facts(self, country: str, topic: str | None = None):
         """A country's figures over the years and its tier placement history
         (a :class:`baggrund.timeline.Timeline`); ``topic``: words every fact must mention."""
+        from .review import apply_reviews
         from .timeline import build_timeline
 
         code = resolve_country(country).code
-        return build_timeline(self.store.facts(code), code, self.store.fact_datasets(), topic=topic)
+        reviewed = apply_reviews(self.store.facts(code), self.store.fact_reviews(code))
+        unmatched = [{"key": r.doc_key, "anchor": r.anchor, "quote": r.quote, **r.to_dict()}
+                     for r in reviewed.unmatched]  # fmt: skip
+        return build_timeline(reviewed.rows, code, self.store.fact_datasets(), topic=topic,
+                              unmatched=unmatched)  # fmt: skip
+
+    def review_fact(
+        self, fact_id: int, decision: str, *, value: float | None = None,
+        year: int | None = None, subject: str | None = None, role: str | None = None,
+        note: str = "", now: dt.datetime | None = None,
+    ) -> dict:  # fmt: skip
+        """Keep an editor's decision on a stored fact (``confirmed``, ``corrected`` with the
+        corrected ``value``, ``year``, ``subject`` or ``role``, or ``rejected``), replacing an
+        earlier one; kept across re-ingests of the same text (see :mod:`baggrund.review`).
+        The fact as reviewed. Raises NotFound for an unknown fact, ReviewError for a
+        decision that cannot be kept."""
+        from .review import FactReview, ReviewError, apply_reviews, review_key
+
+        row = self.store.fact(fact_id)
+        if row is None:
+            raise NotFound(f"no fact {fact_id}: the facts may have been extracted again; reload")
+        key = review_key(row)
+        if key is None:
+            raise ReviewError(f"fact {fact_id} is from the imported dataset {row['dataset']}")
+        subject = (subject or "").strip() or None
+        review = FactReview(*key, country=row["country"], decision=decision,
+                            decided=now or dt.datetime.now(dt.UTC),
+                            note=(note or "").strip(), value=value, year=year,
+                            subject=subject, role=role)  # fmt: skip
+        self.store.put_fact_review(review)
+        return apply_reviews([row], [review]).rows[0]
+
+    def unreview_fact(self, fact_id: int) -> bool:
+        """Forget the decision on a stored fact; whether there was one."""
+        from .review import review_key
+
+        row = self.store.fact(fact_id)
+        if row is None:
+            raise NotFound(f"no fact {fact_id}: the facts may have been extracted again; reload")
+        key = review_key(row)
+        return bool(key) and self.store.drop_fact_review(key)
 
     def changes(
         self, country: str, series: str | None, from_year: int, to_year: int,

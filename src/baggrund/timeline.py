@@ -247,6 +247,10 @@ class Timeline:
     tiers: list[dict]
     datasets: list[dict]
     topic: str | None = None
+    # facts an editor rejected (off the series and charts) and decisions whose figure the
+    # text no longer gives (see baggrund.review)
+    rejected: list[dict] = field(default_factory=list)
+    unmatched: list[dict] = field(default_factory=list)
 
     def rows(self) -> list[dict]:
         """Every point of every series, then the tier placements: one flat row each."""
@@ -262,6 +266,8 @@ class Timeline:
             "series": [s.to_dict() for s in self.series],
             "tiers": self.tiers,
             "datasets": self.datasets,
+            "rejected": self.rejected,
+            "unmatched": self.unmatched,
         }
 
 
@@ -271,9 +277,13 @@ def _matches(row: dict, words: list[str]) -> bool:
 
 
 def _point(row: dict, compared: bool) -> dict:
-    keep = ("anchor", "key", "annex", "title", "source", "series", "edition_year", "published",
-            "dataset", "quote", "kind", "subject")  # fmt: skip
+    keep = ("id", "anchor", "key", "annex", "title", "source", "series", "edition_year",
+            "published", "dataset", "quote", "kind", "subject", "review")  # fmt: skip
     p = {k: row.get(k) for k in keep}
+    if compared:  # an editor reviewed the figure of the sentence's own year, not this one
+        p["review"] = None
+    elif row.get("extracted"):
+        p["extracted"] = row["extracted"]
     p["role"] = row.get("role") or "event"
     if compared:
         p.update(value=row["compared_value"], year=row.get("compared_year"), upper=None,
@@ -290,18 +300,25 @@ def _point(row: dict, compared: bool) -> dict:
 
 
 def build_timeline(rows: list[dict], country: str, datasets: list[dict],
-                   topic: str | None = None) -> Timeline:  # fmt: skip
-    """Group a country's stored fact rows (see :meth:`Store.facts`) into series and a tier
-    history. ``topic``: words that must all occur in a fact's subject, unit or sentence."""
+                   topic: str | None = None,
+                   unmatched: list[dict] | None = None) -> Timeline:  # fmt: skip
+    """Group a country's stored fact rows (see :meth:`Store.facts`, with the editors' reviews
+    applied: :func:`baggrund.review.apply_reviews`) into series and a tier history; a
+    rejected fact is listed apart, in no series. ``topic``: words that must all occur in a
+    fact's subject, unit or sentence."""
     words = [w.casefold() for w in re.findall(r"\w+", topic or "")]
     groups: dict[tuple, Series] = {}
     tiers: list[dict] = []
+    rejected: list[dict] = []
     links = itertools.count(1)  # a figure and the one it is compared with share a link
     for row in rows:
         if row["kind"] == "tier":
             tiers.append(_point(row, False))
             continue
         if words and not _matches(row, words):
+            continue
+        if (row.get("review") or {}).get("decision") == "rejected":
+            rejected.append(_point(row, False))
             continue
         key = (row["subject"], row["kind"], row.get("unit") or "", row.get("role") or "event")
         series = groups.setdefault(key, Series(*key[:3], role=key[3]))
@@ -331,5 +348,5 @@ def build_timeline(rows: list[dict], country: str, datasets: list[dict],
     c = country_by_code(country)
     return Timeline(
         country, c.name_en, c.name_da, ordered, tiers,
-        [d for d in datasets if d["name"] in used], topic,
+        [d for d in datasets if d["name"] in used], topic, rejected, unmatched or [],
     )  # fmt: skip

@@ -2,7 +2,8 @@
 
 Annex numbers, keys, anchors, dates, checksums and update history are copied row for row, not
 re-derived; so are case bundles (each item with its note, saved text and date added; a copied
-bundle's created date becomes its last-changed date). Afterwards both stores are compared
+bundle's created date becomes its last-changed date), imported facts datasets and editors'
+reviews of facts. Afterwards both stores are compared
 document by document and bundle by bundle."""
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class CopyReport:
     documents: int = 0
     bundles: int = 0
     datasets: int = 0  # imported facts datasets
+    reviews: int = 0  # editors' reviews of facts
     differences: list[str] = field(default_factory=list)
 
     @property
@@ -95,6 +97,21 @@ def _dataset_differences(source: Store, target: Store) -> list[str]:
     )
 
 
+def _copy_reviews(source: Store, target: Store) -> int:
+    """Editors' reviews of facts, exactly (they are kept by document key and anchor, which
+    the copy keeps)."""
+    reviews = source.fact_reviews()
+    for review in reviews:
+        target.put_fact_review(review)
+    return len(reviews)
+
+
+def _review_differences(source: Store, target: Store) -> list[str]:
+    a, b = set(source.fact_reviews()), set(target.fact_reviews())
+    return [f"fact review {r.doc_key}/{r.anchor} at {r.start}: differs or missing"
+            for r in sorted(a ^ b, key=lambda r: r.key)]  # fmt: skip
+
+
 def copy_library(
     source: Store, target: Store, on_progress: Callable[[int], None] = lambda n: None
 ) -> CopyReport:
@@ -111,5 +128,7 @@ def copy_library(
     report.bundles = _copy_bundles(source, target)
     target.rebuild_facts()  # the documents' facts are derived from them; datasets are copied
     report.datasets = _copy_datasets(source, target)
-    report.differences = compare_libraries(source, target) + _dataset_differences(source, target)
+    report.reviews = _copy_reviews(source, target)
+    report.differences = (compare_libraries(source, target) + _dataset_differences(source, target)
+                          + _review_differences(source, target))  # fmt: skip
     return report

@@ -208,6 +208,19 @@ class Store(Protocol):
     def dataset_facts(self, name: str) -> list:
         """The facts of an imported dataset, each (country, Fact), in their order."""
 
+    # -- editors' reviews of facts (baggrund.review) -------------------------------------------
+    def fact(self, fact_id: int) -> dict | None:
+        """One stored fact by its row id, as :meth:`facts` gives it, or None."""
+
+    def put_fact_review(self, review) -> None:
+        """Keep an editor's decision (a FactReview), replacing one on the same fact."""
+
+    def drop_fact_review(self, key: tuple[str, str, int, str]) -> bool:
+        """Forget the decision on a fact (doc key, anchor, start, quote)."""
+
+    def fact_reviews(self, country: str | None = None) -> list:
+        """The decisions (FactReview) on a country's facts; every country's when None."""
+
     def close(self) -> None: ...
 
 

@@ -6,7 +6,9 @@ import datetime as dt
 
 from ..document import Document
 from ..fact import Fact
+from ..review import FactReview
 from . import fact_tables as ft
+from . import review_tables as rt
 
 _sql = ft.adapt
 
@@ -68,3 +70,25 @@ class PostgresFacts:
             if isinstance(r.get("imported"), dt.date):
                 r["imported"] = r["imported"].isoformat()
         return rows
+
+    # -- editors' reviews (baggrund.review) --------------------------------------------------
+    def fact(self, fact_id: int) -> dict | None:
+        """One stored fact by its row id (as :meth:`facts` gives it), or None."""
+        rows = self._rows(_sql(rt.FACT), (fact_id,))
+        return ft.decode(rows[0]) if rows else None
+
+    def put_fact_review(self, review: FactReview) -> None:
+        """Keep an editor's decision on a fact, replacing an earlier one on the same fact."""
+        with self._connection() as conn, conn.transaction():
+            conn.execute(_sql(rt.PUT), rt.row_of(review, text_stamp=False))
+
+    def drop_fact_review(self, key: tuple[str, str, int, str]) -> bool:
+        """Forget the decision on a fact (doc key, anchor, start, quote); whether there was one."""
+        with self._connection() as conn, conn.transaction():
+            return bool(conn.execute(_sql(rt.DROP), key).rowcount)
+
+    def fact_reviews(self, country: str | None = None) -> list[FactReview]:
+        """The editors' decisions on a country's facts (every country's when None)."""
+        rows = (self._rows(_sql(rt.OF_COUNTRY), (country,)) if country
+                else self._rows(_sql(rt.ALL)))  # fmt: skip
+        return [rt.review_of(r) for r in rows]

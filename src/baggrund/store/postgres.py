@@ -39,6 +39,7 @@ from . import (
     pg_session,
     pgquery,
     pgsearch,
+    review_tables,
     session_tables,
 )
 from .integrity import CheckReport
@@ -121,6 +122,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
     (5, pg_rum.STEP),  # the RUM index, opt-in (see pg_rum: Debian's rum crashes)
     (6, pg_frequent.STEP),  # the best passages and counts of frequent words
     (7, session_tables.POSTGRES_STEP),  # editors' sessions and failed sign-ins (the web)
+    (8, review_tables.POSTGRES_STEP),  # editors' reviews of facts
 ]
 TABLES = ("meta", "documents", "annex_counters", "sections", "passages", "updates")
 _LOCK = 0x62616767  # advisory lock namespace ("bagg")

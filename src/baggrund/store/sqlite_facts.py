@@ -6,7 +6,9 @@ import datetime as dt
 
 from ..document import Document
 from ..fact import Fact
+from ..review import FactReview
 from . import fact_tables as ft
+from . import review_tables as rt
 
 
 class SQLiteFacts:
@@ -53,3 +55,25 @@ class SQLiteFacts:
     def dataset_facts(self, name: str) -> list[tuple[str, Fact]]:
         """The facts of an imported dataset, each (country, fact), in their order."""
         return [ft.as_fact(ft.decode(dict(r))) for r in self.db.execute(ft.OF_DATASET, (name,))]
+
+    # -- editors' reviews (baggrund.review) --------------------------------------------------
+    def fact(self, fact_id: int) -> dict | None:
+        """One stored fact by its row id (as :meth:`facts` gives it), or None."""
+        row = self.db.execute(rt.FACT, (fact_id,)).fetchone()
+        return ft.decode(dict(row)) if row else None
+
+    def put_fact_review(self, review: FactReview) -> None:
+        """Keep an editor's decision on a fact, replacing an earlier one on the same fact."""
+        with self._transaction():
+            self.db.execute(rt.PUT, rt.row_of(review, text_stamp=True))
+
+    def drop_fact_review(self, key: tuple[str, str, int, str]) -> bool:
+        """Forget the decision on a fact (doc key, anchor, start, quote); whether there was one."""
+        with self._transaction():
+            return bool(self.db.execute(rt.DROP, key).rowcount)
+
+    def fact_reviews(self, country: str | None = None) -> list[FactReview]:
+        """The editors' decisions on a country's facts (every country's when None)."""
+        rows = (self.db.execute(rt.OF_COUNTRY, (country,)) if country
+                else self.db.execute(rt.ALL))  # fmt: skip
+        return [rt.review_of(dict(r)) for r in rows]

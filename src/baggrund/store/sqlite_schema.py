@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import bundle_tables, fact_tables, session_tables
+from . import bundle_tables, fact_tables, review_tables, session_tables
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]
 
@@ -71,5 +71,6 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
     (3, fact_tables.SQLITE_STEP),  # facts (baggrund facts --rebuild fills them)
     (4, ["ALTER TABLE passages ADD COLUMN page TEXT"]),  # the page(s) of a PDF's passage
     (5, session_tables.SQLITE_STEP),  # editors' sessions and failed sign-ins (the web)
+    (6, review_tables.SQLITE_STEP),  # editors' reviews of facts
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

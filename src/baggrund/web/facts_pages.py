@@ -15,12 +15,23 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ..country import resolve_country
+from ..fact import ROLES
+from ..review import ReviewError
 from ..timeline import TIER_ORDER, Timeline
 from .pages import lib, render
 
 router = APIRouter(include_in_schema=False)
 api_router = APIRouter(prefix="/api/v1", tags=["api"])
 Topic = Annotated[str | None, Query(max_length=200)]
+# what an editor may call a figure, and what they decided (msgids of the catalogue)
+ROLE_LABELS = {
+    "event": "an event or a state of things",
+    "penalty": "a penalty set by law",
+    "threshold": "a threshold set by a law or rule",
+    "deadline": "a time limit set by law",
+    "sentence": "a term imposed in one case",
+}
+DECISION_LABELS = {"confirmed": "Confirmed", "corrected": "Corrected", "rejected": "Rejected"}
 MAX_SERIES = 60  # on one page; --topic narrows them down
 WIDTH, HEIGHT, PAD_LEFT, PAD_RIGHT, PAD_Y = 560, 180, 64, 16, 24
 
@@ -143,7 +154,70 @@ def facts_page(request: Request, country: str, topic: Topic = None):
     lang = pick_language(request.query_params.get("lang"), request.cookies.get("lang"),
                          request.headers.get("accept-language"))  # fmt: skip
     data = facts_view(timeline, translations(lang).gettext)
-    return render(request, "facts.html", country=code, topic=topic or "", **data)
+    reviewed = request.query_params.get("reviewed", "")
+    fact, _, decision = reviewed.partition(":")
+    notice = {"fact": int(fact), "decision": decision} if fact.isdigit() else None
+    return render(request, "facts.html", country=code, topic=topic or "", notice=notice,
+                  roles=ROLES, role_labels=ROLE_LABELS, decision_labels=DECISION_LABELS,
+                  **data)  # fmt: skip
+
+
+def _number_in(text: str, lang: str) -> float | None:
+    """A figure an editor typed, read in the interface language ("210.000" in Danish,
+    "210,000" in English; spaces group digits in both); None when left empty."""
+    from babel.numbers import NumberFormatError, parse_decimal
+
+    text = "".join(text.split()).replace("\u202f", "")
+    if not text:
+        return None
+    try:
+        return float(parse_decimal(text, locale=lang, strict=True))
+    except NumberFormatError:
+        raise ReviewError(f"value: {text!r} is not a number") from None
+
+
+def _year_in(text: str) -> int | None:
+    text = text.strip()
+    if not text:
+        return None
+    if not text.isdigit():
+        raise ReviewError(f"year: {text!r} is not a year")
+    return int(text)
+
+
+@router.post("/facts/review")
+async def review_fact(request: Request):
+    """An editor's decision on one fact (``fact``: its id): ``decision`` is ``confirmed``,
+    ``rejected``, ``corrected`` (with ``value``, ``year``, ``subject`` or ``role``) or
+    ``undo``; back to the fact on its page, which says what was kept."""
+    from .bundle_pages import _back, _form
+    from .i18n import LANGUAGES
+    from .pages import context
+
+    form = await _form(request)
+    if not form.get("fact", "").isdigit():
+        raise ReviewError("fact: missing or not a fact number")
+    fact_id, decision = int(form["fact"]), form.get("decision", "")
+    library = lib(request)
+    if decision == "undo":
+        library.unreview_fact(fact_id)
+    else:
+        # a figure is read in the language of the form it was typed into
+        lang = form["lang"] if form.get("lang") in LANGUAGES else context(request)["lang"]
+        correct = decision == "corrected"
+        library.review_fact(
+            fact_id, decision, note=form.get("note", ""),
+            value=_number_in(form.get("value", ""), lang) if correct else None,
+            year=_year_in(form.get("year", "")) if correct else None,
+            subject=form.get("subject") if correct else None,
+            role=(form.get("role") or None) if correct else None,
+        )  # fmt: skip
+    back = _back(form, "/")
+    path, _, _ = back.partition("#")
+    path, _, query = path.partition("?")
+    params = [kv for kv in query.split("&") if kv and not kv.startswith("reviewed=")]
+    params.append(urlencode({"reviewed": f"{fact_id}:{decision}"}))
+    return RedirectResponse(f"{path}?{'&'.join(params)}#fact-{fact_id}", status_code=303)
 
 
 @api_router.get("/countries/{country}/facts", summary="A country's figures over the years")

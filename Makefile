@@ -9,7 +9,7 @@ PORT ?= 8000
 # Semantic search: CPU torch first (else pip may pick a large GPU build), then the extra.
 TORCH ?= torch==2.13.0
 
-.PHONY: install install-semantic run demo test lint format bench bench-pg load eval peers clean
+.PHONY: install install-semantic axe run demo test lint format bench bench-pg load eval peers clean
 
 $(BIN)/baggrund: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,7 +38,17 @@ demo: install
 	$(BIN)/baggrund ingest samples/ --db $(DB)
 	$(BIN)/baggrund search "psychological coercion" --country Aserbajdsjan --db $(DB) --limit 3
 
-test: install
+# axe-core (npm) for the accessibility test in the browser; without npm that test skips.
+AXE_VERSION ?= 4.14.1
+AXE := build/axe/node_modules/axe-core/axe.min.js
+$(AXE):
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --no-save --no-audit --no-fund --silent --prefix build/axe axe-core@$(AXE_VERSION); \
+	else echo "npm is missing: the accessibility test (axe-core) will skip" >&2; fi
+
+axe: $(AXE)
+
+test: install $(AXE)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/pytest -q

@@ -317,11 +317,24 @@ def test_unsupported_file_named_on_the_command_line_is_rejected(cli, tmp_path, g
 
 
 def test_unsupported_file_in_a_folder_is_skipped_with_a_warning(cli, tmp_path, good):
-    readme = write(good.parent / "README.md", "# Notes about these files\n")
+    picture = write(good.parent / "map.png", b"\x89PNG\r\n")
     events, summary = ingest(cli, good.parent, expect=0)
-    [warning] = events_for(events, readme, "warning")
+    [warning] = events_for(events, picture, "warning")
     assert "not a supported format" in warning["message"]
     assert added_keys(events) == {"TUR-12"} and summary["rejected"] == []
+
+
+def test_a_folders_readme_is_a_note_listed_once_not_a_warning(cli, tmp_path, good):
+    readme = write(good.parent / "README.md", "# Notes about these files\n")
+    licence = write(good.parent / "LICENSE", "Public domain\n")
+    report = write(good.parent / "readme-not.txt", "not a note: read as a document\n")
+    events, summary = ingest(cli, good.parent, expect=1)
+    assert [e["status"] for e in events_for(events, readme)] == ["note"]
+    assert summary["notes"] == [str(licence), str(readme)] and summary["warnings"] == []
+    assert events_for(events, report, "rejected")  # a .txt that is not a note is read
+    text = cli("ingest", str(good.parent), expect=1)
+    assert f"not read (notes on the folder): {licence}, {readme}" in text.stdout
+    assert "warning" not in text.stderr
 
 
 def test_path_that_does_not_exist_is_rejected(cli, tmp_path, good):
@@ -565,7 +578,14 @@ def test_reingesting_identical_documents_reports_unchanged(cli, db, tmp_path, go
 
     assert [e["status"] for e in events] == ["unchanged"] * 3
     assert {e["key"] for e in events} == {"TUR-12", "a", "b"}
-    assert summary == {"added": 0, "updated": 0, "unchanged": 3, "rejected": [], "warnings": []}
+    assert summary == {
+        "added": 0,
+        "updated": 0,
+        "unchanged": 3,
+        "rejected": [],
+        "warnings": [],
+        "notes": [],
+    }
     with Library.open(db) as lib:
         assert lib.stats() == before
     assert snapshot(db, "TUR-12", "ombudsman") == stored["TUR-12"]

@@ -99,7 +99,9 @@ def ingest(paths, db, max_size, as_json, quiet):
         click.echo(
             f"{L['added']}: {summary.added}, {L['updated']}: {summary.updated}, "
             f"{L['unchanged']}: {summary.unchanged}, {L['rejected']}: {len(summary.rejected)}"
-        )
+            + (f"; {L['notes']}: {', '.join(e.origin for e in summary.notes)}"
+               if summary.notes else "")
+        )  # fmt: skip
         if (summary.added or summary.updated) and os.path.isdir(f"{db}.vectors"):
             click.echo(L["vectors_behind"], err=True)
     sys.exit(0 if summary.ok else 1)

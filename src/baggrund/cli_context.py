@@ -21,7 +21,7 @@ __all__ = ["LABELS", "Context", "RootGroup", "db_option", "handle_errors"]
 LABELS = {
     "en": {
         "added": "added", "updated": "updated", "unchanged": "unchanged", "rejected": "rejected",
-        "warning": "warning", "annex": "Annex", "country": "Country", "source": "Source",
+        "warning": "warning", "notes": "not read (notes on the folder)", "annex": "Annex", "country": "Country", "source": "Source",
         "title": "Title", "published": "Published", "added_on": "Added", "documents": "Documents",
         "no_hits": "No passage matches. Try fewer words or remove a filter.",
         "relaxed": "No passage has every word; showing passages with some of them.",
@@ -43,7 +43,7 @@ LABELS = {
     },
     "da": {
         "added": "tilføjet", "updated": "opdateret", "unchanged": "uændret", "rejected": "afvist",
-        "warning": "advarsel", "annex": "Bilagsnr.", "country": "Land", "source": "Kilde",
+        "warning": "advarsel", "notes": "ikke læst (noter om mappen)", "annex": "Bilagsnr.", "country": "Land", "source": "Kilde",
         "title": "Titel", "published": "Udgivet", "added_on": "Optaget på baggrundsmaterialet",
         "documents": "Dokumenter",
         "no_hits": "Ingen afsnit passer. Prøv færre ord, eller fjern et filter.",

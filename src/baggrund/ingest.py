@@ -23,7 +23,7 @@ from .document import Document, Record, prepare
 from .errors import BaggrundError
 from .fact import passage_facts
 from .limits import Limits
-from .reader import DEFAULT_MAX_BYTES, Problem, iter_files, read_paths
+from .reader import DEFAULT_MAX_BYTES, NOTE, Problem, iter_files, read_paths
 from .store import SaveOutcome, Store
 
 __all__ = ["IngestEvent", "IngestSummary", "ingest", "total_bytes"]
@@ -40,7 +40,7 @@ FACT_WORKERS_FROM_BYTES = 20_000_000
 @dataclass(frozen=True)
 class IngestEvent:
     """One document's fate, or a warning. ``status``: added, updated, unchanged, rejected,
-    warning."""
+    warning, note (a folder's README or licence, not read)."""
 
     status: str
     origin: str
@@ -65,6 +65,7 @@ class IngestSummary:
     unchanged: int = 0
     rejected: list[IngestEvent] = field(default_factory=list)
     warnings: list[IngestEvent] = field(default_factory=list)
+    notes: list[IngestEvent] = field(default_factory=list)  # a folder's README, licence...
 
     @property
     def ok(self) -> bool:
@@ -77,6 +78,7 @@ class IngestSummary:
             "unchanged": self.unchanged,
             "rejected": [e.to_dict() for e in self.rejected],
             "warnings": [e.to_dict() for e in self.warnings],
+            "notes": [e.origin for e in self.notes],
         }
 
 
@@ -200,12 +202,15 @@ def ingest(
             summary.rejected.append(event)
         elif event.status == "warning":
             summary.warnings.append(event)
+        elif event.status == "note":
+            summary.notes.append(event)
         else:
             setattr(summary, event.status, getattr(summary, event.status) + 1)
         on_event(event)
 
     def warn(problem: Problem) -> None:
-        record(IngestEvent("warning", problem.origin, problem.line, message=problem.message))
+        status = "note" if problem.message == NOTE else "warning"
+        record(IngestEvent(status, problem.origin, problem.line, message=problem.message))
 
     batches = _Batches(store, today, record, _fact_workers(paths) if workers else None)
     with store.loading():

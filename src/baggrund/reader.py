@@ -29,6 +29,13 @@ _MAX_NUMBER = 999_999_999  # annex numbers and years: anything larger is a mista
 _RICH = (".pdf", ".html", ".htm", ".docx")  # read by baggrund.richfiles
 _FORMATS = ".txt, .jsonl, .jsonl.gz, .pdf, .html, .docx"
 _SKIPPED = f"skipped: not a supported format ({_FORMATS})"
+# A folder's own notes (what it holds, its licence, its provenance) are not background
+# material: not read, and listed once in the summary rather than warned about on every run.
+_NOTE = re.compile(
+    r"(readme|license|licence|copying|notice|provenance|changelog|authors)"
+    r"(\.(md|markdown|rst|txt))?", re.IGNORECASE,
+)  # fmt: skip
+NOTE = "a note on the folder, not background material: not read"
 
 # Board header labels -> Record fields. Compared case-insensitively, without the colon.
 BOARD_FIELDS = {
@@ -68,7 +75,9 @@ def iter_files(paths: list[str | os.PathLike]) -> Iterator[Path | Problem]:
                 for name in sorted(files):
                     if name.startswith("."):
                         continue
-                    if name.lower().endswith(_JSONL + _TEXT + _RICH):
+                    if _NOTE.fullmatch(name):
+                        yield Problem(str(Path(root) / name), NOTE, warning=True)
+                    elif name.lower().endswith(_JSONL + _TEXT + _RICH):
                         yield Path(root) / name
                     elif _companion(Path(root) / name):  # a sidecar or manifest: read with
                         yield from _manifest_problems(Path(root) / name)  # its files

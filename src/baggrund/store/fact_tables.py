@@ -55,10 +55,12 @@ INSERT = (
 CLEAR_DOCUMENT = "DELETE FROM facts WHERE doc_id = ?"
 CLEAR_DATASET = "DELETE FROM facts WHERE dataset = ?"
 CLEAR_DOCUMENTS = "DELETE FROM facts WHERE doc_id IS NOT NULL"
-LIST = """SELECT f.id, f.anchor, f.kind, f.subject, f.year, f.data, f.dataset, f.country,
+# a fact with its document's fields, as decode() reads it
+_SELECT = """SELECT f.id, f.anchor, f.kind, f.subject, f.year, f.data, f.dataset, f.country,
     d.key, d.annex, d.title, d.source, d.series, d.edition_year, d.published
-    FROM facts f LEFT JOIN documents d ON d.id = f.doc_id
-    WHERE f.country = ? ORDER BY f.subject, f.year, f.id"""
+    FROM facts f LEFT JOIN documents d ON d.id = f.doc_id"""
+LIST = f"{_SELECT} WHERE f.country = ? ORDER BY f.subject, f.year, f.id"
+ONE = f"{_SELECT} WHERE f.id = ?"
 OF_DATASET = """SELECT f.id, f.anchor, f.kind, f.subject, f.year, f.data, f.dataset, f.country
     FROM facts f WHERE f.dataset = ? ORDER BY f.id"""
 DOCUMENTS = (

@@ -74,7 +74,7 @@ class PostgresFacts:
     # -- editors' reviews (baggrund.review) --------------------------------------------------
     def fact(self, fact_id: int) -> dict | None:
         """One stored fact by its row id (as :meth:`facts` gives it), or None."""
-        rows = self._rows(_sql(rt.FACT), (fact_id,))
+        rows = self._rows(_sql(ft.ONE), (fact_id,))
         return ft.decode(rows[0]) if rows else None
 
     def put_fact_review(self, review: FactReview) -> None:

@@ -55,9 +55,6 @@ OF_COUNTRY = (
     " ORDER BY doc_key, anchor, start, quote"
 )
 ALL = f"SELECT {', '.join(COLUMNS)} FROM fact_reviews ORDER BY doc_key, anchor, start, quote"
-FACT = """SELECT f.id, f.anchor, f.kind, f.subject, f.year, f.data, f.dataset, f.country,
-    d.key, d.annex, d.title, d.source, d.series, d.edition_year, d.published
-    FROM facts f LEFT JOIN documents d ON d.id = f.doc_id WHERE f.id = ?"""
 
 
 def row_of(review: FactReview, *, text_stamp: bool) -> tuple:

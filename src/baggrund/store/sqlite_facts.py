@@ -59,7 +59,7 @@ class SQLiteFacts:
     # -- editors' reviews (baggrund.review) --------------------------------------------------
     def fact(self, fact_id: int) -> dict | None:
         """One stored fact by its row id (as :meth:`facts` gives it), or None."""
-        row = self.db.execute(rt.FACT, (fact_id,)).fetchone()
+        row = self.db.execute(ft.ONE, (fact_id,)).fetchone()
         return ft.decode(dict(row)) if row else None
 
     def put_fact_review(self, review: FactReview) -> None:

@@ -281,12 +281,9 @@ class Library:
         earlier one; kept across re-ingests of the same text (see :mod:`baggrund.review`).
         The fact as reviewed. Raises NotFound for an unknown fact, ReviewError for a
         decision that cannot be kept."""
-        from .review import FactReview, ReviewError, apply_reviews, review_key
+        from .review import FactReview, ReviewError, apply_reviews
 
-        row = self.store.fact(fact_id)
-        if row is None:
-            raise NotFound(f"no fact {fact_id}: the facts may have been extracted again; reload")
-        key = review_key(row)
+        row, key = self._reviewable(fact_id)
         if key is None:
             raise ReviewError(f"fact {fact_id} is from the imported dataset {row['dataset']}")
         subject = (subject or "").strip() or None
@@ -299,13 +296,18 @@ class Library:
 
     def unreview_fact(self, fact_id: int) -> bool:
         """Forget the decision on a stored fact; whether there was one."""
+        key = self._reviewable(fact_id)[1]
+        return bool(key) and self.store.drop_fact_review(key)
+
+    def _reviewable(self, fact_id: int) -> tuple[dict, tuple[str, str, int, str] | None]:
+        """A stored fact and the key its review is kept under (None for a dataset's fact);
+        NotFound when there is no such fact."""
         from .review import review_key
 
         row = self.store.fact(fact_id)
         if row is None:
             raise NotFound(f"no fact {fact_id}: the facts may have been extracted again; reload")
-        key = review_key(row)
-        return bool(key) and self.store.drop_fact_review(key)
+        return row, review_key(row)
 
     def changes(
         self, country: str, series: str | None, from_year: int, to_year: int,

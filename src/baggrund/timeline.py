@@ -280,14 +280,10 @@ def _point(row: dict, compared: bool) -> dict:
     keep = ("id", "anchor", "key", "annex", "title", "source", "series", "edition_year",
             "published", "dataset", "quote", "kind", "subject", "review")  # fmt: skip
     p = {k: row.get(k) for k in keep}
-    if compared:  # an editor reviewed the figure of the sentence's own year, not this one
-        p["review"] = None
-    elif row.get("extracted"):
-        p["extracted"] = row["extracted"]
     p["role"] = row.get("role") or "event"
-    if compared:
-        p.update(value=row["compared_value"], year=row.get("compared_year"), upper=None,
-                 unit=row.get("compared_unit") or row.get("unit"), compared=True,
+    if compared:  # an editor reviewed the figure of the sentence's own year, not this one
+        p.update(review=None, value=row["compared_value"], year=row.get("compared_year"),
+                 upper=None, unit=row.get("compared_unit") or row.get("unit"), compared=True,
                  converted_value=None, converted_unit=None, qualifier=None,
                  compared_value=None, compared_year=None)  # fmt: skip
     else:
@@ -296,6 +292,8 @@ def _point(row: dict, compared: bool) -> dict:
                  converted_unit=row.get("converted_unit"), qualifier=row.get("qualifier"),
                  compared_value=row.get("compared_value"),
                  compared_year=row.get("compared_year"))  # fmt: skip
+        if row.get("extracted"):
+            p["extracted"] = row["extracted"]
     return p
 
 

@@ -23,7 +23,7 @@ from .document import Document, Record, prepare
 from .errors import BaggrundError
 from .fact import passage_facts
 from .limits import Limits
-from .reader import DEFAULT_MAX_BYTES, NOTE, Problem, iter_files, read_paths
+from .reader import DEFAULT_MAX_BYTES, Problem, iter_files, read_paths
 from .store import SaveOutcome, Store
 
 __all__ = ["IngestEvent", "IngestSummary", "ingest", "total_bytes"]
@@ -209,7 +209,7 @@ def ingest(
         on_event(event)
 
     def warn(problem: Problem) -> None:
-        status = "note" if problem.message == NOTE else "warning"
+        status = "note" if problem.note else "warning"
         record(IngestEvent(status, problem.origin, problem.line, message=problem.message))
 
     batches = _Batches(store, today, record, _fact_workers(paths) if workers else None)

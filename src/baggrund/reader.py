@@ -35,7 +35,7 @@ _NOTE = re.compile(
     r"(readme|license|licence|copying|notice|provenance|changelog|authors)"
     r"(\.(md|markdown|rst|txt))?", re.IGNORECASE,
 )  # fmt: skip
-NOTE = "a note on the folder, not background material: not read"
+_NOTE_MESSAGE = "a note on the folder, not background material: not read"
 
 # Board header labels -> Record fields. Compared case-insensitively, without the colon.
 BOARD_FIELDS = {
@@ -52,12 +52,14 @@ _HEADER_LINE = re.compile(r"^([^\t:]{1,60}):[ \t]*(.*)$")
 
 @dataclass(frozen=True)
 class Problem:
-    """A rejected file or line, or a warning. ``str()`` gives the one-line message."""
+    """A rejected file or line, or a warning (``note``: a folder's README or licence, which is
+    not read). ``str()`` gives the one-line message."""
 
     origin: str
     message: str
     line: int | None = None
     warning: bool = False
+    note: bool = False
 
     def __str__(self) -> str:
         where = f"{self.origin}:{self.line}" if self.line else self.origin
@@ -76,7 +78,9 @@ def iter_files(paths: list[str | os.PathLike]) -> Iterator[Path | Problem]:
                     if name.startswith("."):
                         continue
                     if _NOTE.fullmatch(name):
-                        yield Problem(str(Path(root) / name), NOTE, warning=True)
+                        yield Problem(
+                            str(Path(root) / name), _NOTE_MESSAGE, warning=True, note=True
+                        )
                     elif name.lower().endswith(_JSONL + _TEXT + _RICH):
                         yield Path(root) / name
                     elif _companion(Path(root) / name):  # a sidecar or manifest: read with

@@ -9,7 +9,7 @@ reader as well as with a mouse."""
 from __future__ import annotations
 
 from typing import Annotated
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -212,12 +212,10 @@ async def review_fact(request: Request):
             subject=form.get("subject") if correct else None,
             role=(form.get("role") or None) if correct else None,
         )  # fmt: skip
-    back = _back(form, "/")
-    path, _, _ = back.partition("#")
-    path, _, query = path.partition("?")
-    params = [kv for kv in query.split("&") if kv and not kv.startswith("reviewed=")]
-    params.append(urlencode({"reviewed": f"{fact_id}:{decision}"}))
-    return RedirectResponse(f"{path}?{'&'.join(params)}#fact-{fact_id}", status_code=303)
+    back = urlsplit(_back(form, "/"))
+    params = [(k, v) for k, v in parse_qsl(back.query, keep_blank_values=True) if k != "reviewed"]
+    query = urlencode([*params, ("reviewed", f"{fact_id}:{decision}")])
+    return RedirectResponse(f"{back.path}?{query}#fact-{fact_id}", status_code=303)
 
 
 @api_router.get("/countries/{country}/facts", summary="A country's figures over the years")

@@ -198,11 +198,12 @@ def edition(doc: dict, vocabulary: dict[str, str]) -> list[Section]:
         by_ordinal[s["ordinal"]] = sec
         out.append(sec)
     for p in doc["passages"]:
-        sec = by_ordinal.get(p["section"])
-        if sec is None:  # a passage without its section row: keep it in a section of its own
+        found = by_ordinal.get(p["section"])
+        if found is None:  # a passage without its section row: keep it in a section of its own
             heading = sections.get(p["section"], {}).get("heading", "")
-            sec = by_ordinal[p["section"]] = Section(p["section"], heading, prefix, "", "", [])
-            out.append(sec)
+            found = by_ordinal[p["section"]] = Section(p["section"], heading, prefix, "", "", [])
+            out.append(found)
+        sec = found
         full = _FULL_ANCHOR.match(p["anchor"])
         anchor = p["anchor"] if full else f"{prefix}/{p['anchor']}"
         raw = _WORD.findall(p["text"])

@@ -456,8 +456,8 @@ def compare(old_doc: dict, new_doc: dict) -> Changes:
     for i in placed_after.get(-1, []):
         sections.append(section_pair(old[i], None, rows_old_only[i]))
     for j, s in enumerate(new):
-        i = new_to_old.get(j)
-        sections.append(section_pair(old[i] if i is not None else None, s, rows_new[j]))
+        before = new_to_old.get(j)
+        sections.append(section_pair(old[before] if before is not None else None, s, rows_new[j]))
         for k in placed_after.get(j, []):
             sections.append(section_pair(old[k], None, rows_old_only[k]))
     sections = [s for s in sections if s.pairs]  # headings with nothing under them left out

@@ -207,8 +207,11 @@ class Embedder:
         dimension = getattr(self.model, "get_embedding_dimension", None) or (
             self.model.get_sentence_embedding_dimension
         )
-        self.dimension = int(dimension())
-        self.max_tokens = int(self.model.max_seq_length)  # longer passages are cut there
+        size, tokens = dimension(), self.model.max_seq_length
+        if size is None or tokens is None:
+            raise SemanticUnavailable(f"no usable model at {self.path}: it gives no dimension")
+        self.dimension = int(size)
+        self.max_tokens = int(tokens)  # longer passages are cut there
         self.fingerprint = model_fingerprint(self.path)
         self.name = str(self.path)
         self._queries: dict[str, NDArray[np.float32]] = {}

@@ -44,8 +44,8 @@ class Recognised:
 def _plain_spans(clauses: list[Clause], longest: int):
     for size in range(longest, 0, -1):
         for start in range(0, len(clauses) - size + 1):
-            span = clauses[start : start + size]
-            if all(isinstance(c, Term) and not c.prefix for c in span):
+            span = [c for c in clauses[start : start + size] if isinstance(c, Term)]
+            if len(span) == size and not any(c.prefix for c in span):
                 yield start, size, [c.text for c in span]
 
 
@@ -86,7 +86,7 @@ def find_country(parsed: ParsedQuery) -> tuple[ParsedQuery, str | None]:
 
 
 def _with_english(word: str, english: tuple[str, ...]) -> AnyOf:
-    options = [Term(word)]
+    options: list[Term | Phrase] = [Term(word)]
     options += [o for o in map(_option, english) if o not in options]
     return AnyOf(tuple(options))
 

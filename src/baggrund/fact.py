@@ -385,7 +385,7 @@ def _regions(
     text: str, lo: int, hi: int, default_year: int | None
 ) -> list[tuple[int, int, int | None]]:
     """Comparison regions of a clause: (start, end, year)."""
-    out = []
+    out: list[tuple[int, int, int | None]] = []
     for m in _PAREN_YEAR.finditer(text, lo, hi):
         if re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", m.group(1)):
             out.append((m.start(), m.end(), int(m.group(2))))
@@ -684,6 +684,7 @@ def _readable(subject: str) -> bool:
 def _fact(text, anchor, f: _Fig, lo, hi, s, e, sentence_facts) -> Fact | None:
     n = f.num
     fig_span = (n.start, f.np_end)
+    subject: str | None
     if f.kind == "money":
         subject = _cue(text, s, e, fig_span, _MONEY_CUES) or "money"
     elif f.kind == "prison_term":

@@ -222,11 +222,11 @@ def scan_numbers(text: str) -> list[Num]:
         after = text[end:]
         cur = _CURRENCY_WORD.match(after)
         if sign or cur:
-            unit = (
-                CURRENCIES[sign.group("sign")[-1]] if sign else CURRENCIES[cur.group("cur").lower()]
-            )
-            s = start - len(sign.group(0)) if sign else start
-            e = end if sign else end + cur.end()
+            if sign:  # "$12", "€3 million"
+                unit, s, e = CURRENCIES[sign.group("sign")[-1]], start - len(sign.group(0)), end
+            else:  # "12 manat"
+                assert cur is not None
+                unit, s, e = CURRENCIES[cur.group("cur").lower()], start, end + cur.end()
             conv, e2 = _conversion(text, e)
             converted = converted_upper = cunit = None
             if conv:

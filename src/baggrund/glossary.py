@@ -249,7 +249,7 @@ def lemma(word: str) -> str | None:
 def _danish_word(word: str) -> bool:
     """An everyday Danish word (simplemma's dictionary, lower-case lemma)."""
     found = lemma(word)
-    return bool(found) and found[0].islower()
+    return found is not None and found[:1].islower()
 
 
 # Danish endings taken off a word written like its English form ("journalister" ->

@@ -186,6 +186,16 @@ def _first_in_order(searcher, found: list, want: int) -> list:
     return [pair for pair, _ in keep[:want]]
 
 
+def _total(result: tantivy.SearchResult) -> int:
+    """The match count of a search made with ``count=True`` (tantivy's type stub omits it)."""
+    return result.count or 0  # type: ignore[attr-defined]
+
+
+def _ints(values: list) -> list[int]:
+    """A fast field's values for addresses that all hold one (an integer field)."""
+    return [int(v) for v in values]
+
+
 def _negated_score(pair: tuple) -> float:
     return -pair[0]
 
@@ -284,7 +294,7 @@ class PassageIndex:
             found = searcher.search(self._state_query(), limit=2, count=False).hits
             if len(found) != 1:
                 return None
-            return int(searcher.fast_field_values("seq", [found[0][1]])[0])
+            return int(_ints(searcher.fast_field_values("seq", [found[0][1]]))[0])
         except (OSError, ValueError, IndexError):
             return None
 
@@ -500,7 +510,8 @@ class PassageIndex:
             return None
         if len(terms) == 1:
             return tantivy.Query.term_query(s, field, terms[0])
-        return tantivy.Query.phrase_query(s, field, terms)
+        phrase: list[str | tuple[int, str]] = list(terms)
+        return tantivy.Query.phrase_query(s, field, phrase)
 
     def _filter(self, f: IndexFilters) -> list[tantivy.Query]:
         s, out = self.schema, []
@@ -584,12 +595,12 @@ class PassageIndex:
         want = offset + limit
         if want <= 0:
             result = searcher.search(query, limit=1, count=True)
-            return [], result.count or 0
+            return [], _total(result)
         if alike:
             result = searcher.search(query, limit=want, count=True, order_by_field="order",
                                      order=tantivy.Order.Asc)  # fmt: skip
             addresses = [addr for _, addr in result.hits[offset:]]
-            pids = searcher.fast_field_values("pid", addresses) if addresses else []
+            pids = _ints(searcher.fast_field_values("pid", addresses)) if addresses else []
             same = 0.0
             if pids:  # the one score they share, from the first of them alone (not all matches)
                 first = tantivy.Query.term_query(self.schema, "pid", pids[0])
@@ -599,17 +610,17 @@ class PassageIndex:
                 ])  # fmt: skip
                 score = searcher.search(alone, limit=1, count=False).hits
                 same = score[0][0] if score else 0.0
-            return [IndexHit(pid, same) for pid in pids], result.count or 0
+            return [IndexHit(pid, same) for pid in pids], _total(result)
         fetch = want + 1  # one more than wanted: whether the last one wanted ties with the next
         while True:
             result = searcher.search(query, limit=fetch, count=True)
-            found, total = result.hits, result.count or 0
+            found, total = result.hits, _total(result)
             if len(found) < fetch or fetch >= total or found[-1][0] < found[want - 1][0]:
                 break  # every passage that ties with the last one wanted is in hand
             # a page of equal scores is most likely a constant-score query: take them all
             fetch = total if found[0][0] == found[want - 1][0] else min(total, fetch * 2)
         chosen = _first_in_order(searcher, found, want)[offset:]
-        pids = searcher.fast_field_values("pid", [addr for _, addr in chosen]) if chosen else []
+        pids = _ints(searcher.fast_field_values("pid", [a for _, a in chosen])) if chosen else []
         hits = [IndexHit(pid, score) for (score, _), pid in zip(chosen, pids, strict=True)]
         return hits, total
 
@@ -627,7 +638,7 @@ class PassageIndex:
     def count(self) -> int:
         """The number of passages the index holds."""
         searcher = self._searcher()
-        return searcher.search(self.all_passages(), limit=1, count=True).count or 0
+        return _total(searcher.search(self.all_passages(), limit=1, count=True))
 
     def entries(self) -> list[IndexEntry]:
         """Every passage entry the index holds (duplicates included), by passage id."""

@@ -297,7 +297,7 @@ class Library:
     def unreview_fact(self, fact_id: int) -> bool:
         """Forget the decision on a stored fact; whether there was one."""
         key = self._reviewable(fact_id)[1]
-        return bool(key) and self.store.drop_fact_review(key)
+        return key is not None and self.store.drop_fact_review(key)
 
     def _reviewable(self, fact_id: int) -> tuple[dict, tuple[str, str, int, str] | None]:
         """A stored fact and the key its review is kept under (None for a dataset's fact);

@@ -326,7 +326,7 @@ def _join_lines(lines: list[str], hyphenated: set[str]) -> str:
     for line in lines:
         m = _HYPHENATED.search(text)
         if m and line[:1].islower():
-            word = m.group(1) + "-" + re.match(r"[^\W\d_]*", line).group(0)
+            word = m.group(1) + "-" + re.split(r"[\W\d_]", line, maxsplit=1)[0]
             if word.casefold() in hyphenated:
                 text += line  # a real hyphenated word: keep the hyphen
             else:

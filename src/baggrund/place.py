@@ -176,8 +176,8 @@ def _tables() -> _Tables:
     for line in text.splitlines():
         if not line or line.startswith("#"):
             continue
-        name, code, kind, _share, english = line.split("\t")
-        place = Place(name, code, "place", (english,) if english else ())
+        name, code, kind, _share, english_name = line.split("\t")
+        place = Place(name, code, "place", (english_name,) if english_name else ())
         add(name, place)
         for spelling in _danish_spellings(name):
             if not _danish_word(spelling):

@@ -131,14 +131,14 @@ def parse_query(text: str) -> ParsedQuery:
             items.append("OR")
             continue
         negated = bare.startswith("-") and len(bare) > 1
-        atom = _atom(bare[1:] if negated else bare)
-        if atom is not None:
-            items.append((negated, atom))
+        parsed = _atom(bare[1:] if negated else bare)
+        if parsed is not None:
+            items.append((negated, parsed))
     required: list[Clause] = []
     excluded: list[Term | Phrase] = []
     pending_or = False
     for item in items:
-        if item == "OR":
+        if isinstance(item, str):  # "OR"
             pending_or = bool(required)
             continue
         negated, atom = item

@@ -77,7 +77,7 @@ class FactReview:
         return (self.doc_key, self.anchor, self.start, self.quote)
 
     def to_dict(self) -> dict:
-        out = {
+        out: dict[str, object] = {
             "decision": self.decision,
             "decided": self.decided.isoformat(timespec="seconds"),
             "note": self.note,
@@ -121,7 +121,7 @@ def apply_reviews(rows: Iterable[dict], reviews: Iterable[FactReview]) -> Review
     """Each row gets ``review`` (the decision's dict, or None); a corrected row takes the
     editor's fields and keeps the extracted ones under ``extracted``."""
     by_key = {r.key: r for r in reviews}
-    used: set[tuple] = set()
+    used: set[tuple | None] = set()
     out: list[dict] = []
     for row in rows:
         key = review_key(row)

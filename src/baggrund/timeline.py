@@ -226,15 +226,16 @@ def _longest_run(points: list[dict]) -> set[tuple]:
         r = root(_node(p))
         runs.setdefault(r, set()).add(_node(p))
         mentions[r] = mentions.get(r, 0) + 1
-    best, best_key = set(), None
-    for r, nodes in runs.items():
-        years = [n[0] for n in nodes]
+    best: set[tuple] = set()
+    best_key: tuple | None = None
+    for r, run in runs.items():
+        years = [n[0] for n in run]
         if len(set(years)) < 2 or len(set(years)) != len(years):
             continue  # one year only, or two figures for a year: not one measure
-        latest = max(nodes)  # (year, value, upper): its value, the larger a headline total
+        latest = max(run)  # (year, value, upper): its value, the larger a headline total
         key = (len(years), latest[0], latest[1], mentions[r])
         if best_key is None or key > best_key:
-            best, best_key = nodes, key
+            best, best_key = run, key
     return best
 
 
@@ -337,11 +338,12 @@ def build_timeline(rows: list[dict], country: str, datasets: list[dict],
     )  # fmt: skip
     tiers.sort(key=lambda p: (p["year"] or 0, p["dataset"] is not None))
     seen: set[tuple] = set()
-    tiers = [
-        t
-        for t in tiers
-        if (t["year"], t["value"]) not in seen and not seen.add((t["year"], t["value"]))
-    ]
+    first = []
+    for t in tiers:  # one placement a year: the first of the order above
+        if (t["year"], t["value"]) not in seen:
+            seen.add((t["year"], t["value"]))
+            first.append(t)
+    tiers = first
     used = {t["dataset"] for t in tiers if t["dataset"]}
     c = country_by_code(country)
     return Timeline(

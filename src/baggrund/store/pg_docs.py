@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..index import IndexFilters
@@ -27,7 +28,7 @@ class Doc:
     series: str | None
     year: int  # the edition year, else the year published, else 0
     published: int | None  # yyyymmdd
-    added: int
+    added: int | None  # yyyymmdd (always set by the store)
     language: str  # "da" or "en" (anything else is searched as English)
 
 
@@ -54,6 +55,7 @@ class DocSnapshot:
             year = r["edition_year"]
             if year is None:
                 year = published.year if published else 0
+            year = int(year)
             lang = "da" if r["language"] == "da" else "en"
             self.docs[r["id"]] = Doc(
                 r["id"], r["country"], r["source"], r["series"], year, _day(published),
@@ -79,7 +81,7 @@ class DocSnapshot:
 
     def allowed(self, f: IndexFilters, latest: bool) -> Allowed:
         """The documents that pass the filters, per language."""
-        checks = []
+        checks: list[Callable[..., bool]] = []
         for name in ("country", "source", "series"):
             value = getattr(f, name)
             if value is not None:

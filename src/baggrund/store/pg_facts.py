@@ -9,11 +9,12 @@ from ..fact import Fact
 from ..review import FactReview
 from . import fact_tables as ft
 from . import review_tables as rt
+from .mixin_host import PostgresHost
 
 _sql = ft.adapt
 
 
-class PostgresFacts:
+class PostgresFacts(PostgresHost):
     """Fact methods of the store (mixed into it)."""
 
     def _write_facts(self, conn, doc_id: int, doc: Document) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from . import session_tables as sql
 from .bundle_tables import adapt
+from .mixin_host import PostgresHost
 
 
-class PostgresSessions:
+class PostgresSessions(PostgresHost):
     """Session methods of the store (mixed into it)."""
 
     def put_session(self, digest: str, expires: float, now: float) -> None:

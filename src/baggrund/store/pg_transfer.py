@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from ..errors import StoreError
 from . import pg_frequent, pg_rum, pgquery
+from .mixin_host import PostgresHost
 from .sqlite_transfer import DOCUMENT_FIELDS
 
 
@@ -21,7 +22,7 @@ def _iso(row: dict) -> dict:
     return row
 
 
-class PostgresTransfer:
+class PostgresTransfer(PostgresHost):
     """Export, restore and bulk-load methods of the store (mixed into it)."""
 
     @contextlib.contextmanager

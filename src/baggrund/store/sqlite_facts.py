@@ -9,9 +9,10 @@ from ..fact import Fact
 from ..review import FactReview
 from . import fact_tables as ft
 from . import review_tables as rt
+from .mixin_host import SQLiteHost
 
 
-class SQLiteFacts:
+class SQLiteFacts(SQLiteHost):
     """Fact methods of the store (mixed into it)."""
 
     def _write_facts(self, doc_id: int, doc: Document) -> None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from . import session_tables as sql
+from .mixin_host import SQLiteHost
 
 
-class SQLiteSessions:
+class SQLiteSessions(SQLiteHost):
     """Session methods of the store (mixed into it)."""
 
     def put_session(self, digest: str, expires: float, now: float) -> None:

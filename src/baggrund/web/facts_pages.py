@@ -8,6 +8,7 @@ reader as well as with a mouse."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -44,7 +45,7 @@ def _number(value) -> str:
     return str(value)
 
 
-def _years_axis(years: list[int]) -> tuple[int, int, callable]:
+def _years_axis(years: list[int]) -> tuple[int, int, Callable[[int], float]]:
     lo, hi = min(years), max(years)
     span = max(hi - lo, 1)
 

@@ -105,19 +105,21 @@ class Sandbox:
                 self._in_process = True
         if self._in_process:
             return extract(kind, data, limits)
+        child, send, receive = self._child, self._send, self._receive
+        assert child is not None and send is not None and receive is not None  # _start made them
         try:
-            self._send.send_bytes(pickle.dumps((kind, limits)))
-            self._send.send_bytes(data)
+            send.send_bytes(pickle.dumps((kind, limits)))
+            send.send_bytes(data)
         except OSError:  # the child died before it could take the file
             self.close()
             raise FormatError(_died_message(None)) from None
-        if not self._receive.poll(limits.rich_seconds + _GRACE):
+        if not receive.poll(limits.rich_seconds + _GRACE):
             self.close(kill=True)
             raise FormatError(_overtime_message(limits.rich_seconds))
         try:
-            status, *result = pickle.loads(self._receive.recv_bytes())
+            status, *result = pickle.loads(receive.recv_bytes())
         except (EOFError, OSError):
-            code = self._child.wait()
+            code = child.wait()
             self.close()
             raise FormatError(_died_message(code, limits)) from None
         if status == "ok":

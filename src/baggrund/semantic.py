@@ -140,8 +140,9 @@ def _nearest(
     if filters == IndexFilters() and not latest:
         return [pid for pid, _ in semantic_ranking(database, text, depth, embedder=embedder)]
     if filters.country is None:
-        near = semantic_ranking(database, text, BROAD * depth, embedder=embedder)
-        near = [pid for pid, _ in near]
+        near = [
+            pid for pid, _ in semantic_ranking(database, text, BROAD * depth, embedder=embedder)
+        ]
         passing = set(passage_ids(store, filters, latest, among=near) or ())
         if len(passing) >= depth:
             return [pid for pid in near if pid in passing][:depth]

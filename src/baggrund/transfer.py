@@ -55,10 +55,17 @@ def compare_libraries(source: Store, target: Store) -> list[str]:
     return out
 
 
+def _bundle(store: Store, ref: str) -> dict:
+    bundle = store.bundle(ref)
+    if bundle is None:  # listed a moment ago: removed while it was being read
+        raise StoreError(f"{store.where}: bundle {ref!r} went away while it was being read")
+    return bundle
+
+
 def _bundle_items(store: Store) -> dict[str, list]:
     return {
         b["ref"]: [(i["anchor"], i["note"], i["quoted"], str(i["added"]))
-                   for i in store.bundle(b["ref"])["items"]]
+                   for i in _bundle(store, b["ref"])["items"]]
         for b in store.bundles()
     }  # fmt: skip
 
@@ -71,7 +78,7 @@ def _bundle_differences(source: Store, target: Store) -> list[str]:
 def _copy_bundles(source: Store, target: Store) -> int:
     rows = source.bundles()
     for row in rows:
-        bundle = source.bundle(row["ref"])
+        bundle = _bundle(source, row["ref"])
         items = [{**i, "added": str(i["added"])} for i in bundle["items"]]
         day = dt.date.fromisoformat(str(bundle["updated"]))
         target.put_bundle(bundle["ref"], bundle["title"], items, day, None)

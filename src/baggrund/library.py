@@ -229,9 +229,11 @@ class Library:
     def new_bundle(self, ref: str, title: str | None = None) -> bundle.Bundle:
         return bundle.create(self, ref, title)
 
-    def add_to_bundle(self, ref: str, anchors: list[str], note: str | None = None):
-        """(the bundle, anchors already in it)."""
-        return bundle.add(self, ref, anchors, note=note)
+    def add_to_bundle(
+        self, ref: str, anchors: list[str], note: str | None = None, *, start: bool = False
+    ):
+        """(the bundle, anchors already in it); ``start``: make the bundle if there is none."""
+        return bundle.add(self, ref, anchors, note=note, start=start)
 
     def remove_from_bundle(self, ref: str, anchors: list[str]) -> bundle.Bundle:
         return bundle.remove(self, ref, anchors)

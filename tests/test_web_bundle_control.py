@@ -199,3 +199,30 @@ def test_readers_who_are_not_editors_see_no_control_and_no_mark(tmp_path):
         reader.cookies.set("bundle_added", "ref=FN-8&anchor=AZE-367%2Fprotection%2F4&new=1")
         page = reader.get(DOC).text
     assert "FN-8" not in page and "bundle-add" not in page and "in-bundle" not in page
+
+
+def test_the_web_exports_are_a4_and_name_the_library_not_its_location(editor, store_url):  # noqa: F811
+    import io
+
+    import docx
+    import pypdf
+
+    _post(editor, {"anchor": P4, "new_ref": "FN-9", "back": AT_P4})
+    hidden = [store_url, store_url.rsplit("/", 1)[-1]]  # the file or URL, its name
+    for fmt in ("md", "docx", "pdf"):
+        answer = editor.get(f"/bundles/FN-9?format={fmt}&lang=da")
+        assert answer.status_code == 200, fmt
+        data = answer.content
+        if fmt == "docx":
+            doc = docx.Document(io.BytesIO(data))
+            assert round(doc.sections[0].page_width.mm) == 210
+            assert doc.core_properties.author == "Baggrundsmateriale"
+            data = "\n".join(p.text for p in doc.paragraphs).encode()
+        elif fmt == "pdf":
+            reader = pypdf.PdfReader(io.BytesIO(data))
+            assert round(float(reader.pages[0].mediabox.height)) == 842
+            assert reader.metadata["/Keywords"] == "FN-9"
+            data = reader.pages[0].extract_text().encode()
+        text = data.decode()
+        assert "Bibliotek: Baggrundsmateriale" in text, fmt
+        assert not [h for h in hidden if h in text], fmt

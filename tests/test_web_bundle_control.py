@@ -151,8 +151,8 @@ def test_the_confirmation_is_in_danish(editor):
     ["https://evil.example/x", "//evil.example/x", "/\\evil.example", "javascript:alert(1)", ""],
 )
 def test_the_redirect_never_leaves_the_site(editor, back):
-    added = _post(editor, {"anchor": P4, "new_ref": "FN-3", "back": back})
-    assert added.status_code == 303 and added.headers["location"] == "/bundles/FN-3"
+    added = _post(editor, {"anchor": P4, "new_ref": " FN  3 ", "back": back})
+    assert added.status_code == 303 and added.headers["location"] == "/bundles/FN%203"
 
 
 def test_bad_adds_change_nothing_and_confirm_nothing(editor):

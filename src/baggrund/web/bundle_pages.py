@@ -243,6 +243,7 @@ async def bundle_action(request: Request, action: str):
         # adding to a new case reference starts its bundle
         made, skipped = library.add_to_bundle(ref, [anchor], form.get("note") or None, start=True)
         added = Added(made.ref, skipped[0] if skipped else made.items[-1].anchor, not skipped)
+        back = _back(form, _bundle_url(made.ref))  # the reference as saved, trimmed
     elif action == "remove":
         library.remove_from_bundle(ref, [anchor])
     elif action in ("up", "down"):

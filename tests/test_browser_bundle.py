@@ -10,7 +10,16 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from .test_browser import DESKTOP, Watch, chromium, sample_store, screenshot, serve  # noqa: F401
+from .test_browser import (  # noqa: F401
+    DESKTOP,
+    PHONE,
+    Watch,
+    assert_no_sideways_scroll,
+    chromium,
+    sample_store,
+    screenshot,
+    serve,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -71,6 +80,16 @@ def test_add_a_passage_to_a_new_bundle_by_keyboard_and_see_it_confirmed_in_place
         page.wait_for_url(f"{base}/bundles/{REF}")
         expect(page.locator("li.bundle-item")).to_have_count(1)
         expect(page.locator("li.bundle-item")).to_contain_text(f"AZE-367/{LOCAL}")
+
+        # on a phone, the opened control (a bundle to choose, a new reference) fits the width
+        page.set_viewport_size(PHONE)
+        page.goto(f"{base}/documents/AZE-367#{LOCAL}")
+        passage = page.locator(f'article[id="{LOCAL}"]')
+        passage.locator("summary").click()
+        expect(passage.get_by_label("Bundt", exact=True)).to_have_value(REF)
+        expect(passage.get_by_label("eller et nyt sagsnummer")).to_be_visible()
+        assert_no_sideways_scroll(page)
+        screenshot(page, "bundle-add-open-phone-da", full_page=False)
         context.close()
     assert not watch.dialogs, watch.dialogs
     assert not watch.problems, "\n".join(watch.problems)

@@ -332,15 +332,17 @@ def test_make_a_case_bundle_from_search_and_document_and_download_it(sample_stor
 
         page.goto(base + "/search?q=psychological+coercion&country=AZE")
         hit = page.locator("li.hit").first
-        hit.get_by_label("Case bundle").fill("FN-2026-0412")
-        hit.get_by_role("button", name="Add to bundle").click()
-        page.wait_for_url(re.compile(r"/search\?q=psychological"))
+        hit.locator("summary").click()
+        hit.get_by_label("Case reference of a new bundle").fill("FN-2026-0412")
+        hit.get_by_role("button", name="Add", exact=True).click()
+        page.wait_for_url(re.compile(r"/search\?q=psychological.*#hit-AZE-367/"))
         first = hit.locator(".cite code").inner_text()
 
         page.goto(base + "/documents/AZE-367")
         passage = page.locator('article[id="protection/4"]')
-        expect(passage.get_by_label("Case bundle")).to_have_value("FN-2026-0412")  # remembered
-        passage.get_by_role("button", name="Add to bundle").click()
+        passage.locator("summary").click()
+        expect(passage.get_by_label("Bundle", exact=True)).to_have_value("FN-2026-0412")
+        passage.get_by_role("button", name="Add", exact=True).click()
         page.wait_for_url(re.compile(r"/documents/AZE-367\?mark=protection/4#protection/4$"))
 
         page.goto(base + "/bundles/FN-2026-0412")

@@ -166,13 +166,21 @@ def _full_anchor(anchor: str) -> str:
 
 def add(
     library, ref: str, anchors: list[str], *, note: str | None = None,
-    today: dt.date | None = None,
+    today: dt.date | None = None, start: bool = False,
 ) -> tuple[Bundle, list[str]]:  # fmt: skip
     """Append passages (in the order given) with ``note``; (the bundle, anchors that were in
     it already and were left where they are). Every anchor must exist: otherwise NotFound
-    names the first that does not, and the bundle is unchanged."""
-    bundle = get(library, ref)
+    names the first that does not, and the bundle is unchanged. With ``start``, a case
+    reference that has no bundle yet gets one (only when every anchor is a passage)."""
     note = _note(note)
+    try:
+        bundle = get(library, ref)
+    except NotFound:
+        if not start:
+            raise
+        for anchor in anchors:
+            library.passage(_full_anchor(anchor))  # NotFound, BadBundle: nothing is made
+        bundle = create(library, ref, today=today)
     present = {i.anchor for i in bundle.items}
     items, skipped = list(bundle.items), []
     day = _today(today).isoformat()

@@ -1,10 +1,16 @@
 """Case bundles out: Markdown, Word (python-docx) and PDF (fpdf2).
 
 Every format has the same parts, in this order: a title block (case reference, title, date,
-library), the bilagsliste of every document a passage comes from (annex number, country,
+the library's name), the bilagsliste of every document a passage comes from (annex number, country,
 source, title, published, added), then each passage quoted exactly, with its pinpoint
 citation and note, in the bundle's order. A passage that changed since it was added, or that
 no longer exists, is marked so and the text that was added is given too.
+
+Word and PDF are A4 and carry their own metadata (:class:`Meta`): the title, the case
+reference as subject and keyword, the library's name as author, the moment of export as
+created and modified, and baggrund as the application. No export names a place on the
+exporting machine (the library's file or database address): the library is given by its name
+(``Library.name``, else the collection's default name).
 
 The Word and PDF writers need the ``bundles`` extra (python-docx, fpdf2); the PDF embeds the
 DejaVu fonts shipped in ``baggrund/data/fonts`` (so that any script in the reports prints).
@@ -15,16 +21,21 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+import zipfile
 from dataclasses import dataclass
 from importlib import resources
+from xml.sax.saxutils import escape
 
 from .bundle import Entry, Resolved
+from .citation import DEFAULT_COLLECTION
 from .dates import format_date_da, format_date_en, parse_date
 from .errors import BaggrundError
 
-__all__ = ["FORMATS", "Labels", "export_bundle", "to_markdown", "to_docx", "to_pdf"]
+__all__ = ["FORMATS", "Labels", "Meta", "export_bundle", "to_markdown", "to_docx", "to_pdf"]
 
 FORMATS = ("md", "docx", "pdf")
+A4_MM = (210, 297)
+MARGIN_MM = 25
 
 
 @dataclass(frozen=True)
@@ -90,6 +101,53 @@ def _labels(lang: str) -> Labels:
     return DA if lang == "da" else EN
 
 
+def _application() -> str:
+    from . import __version__
+
+    return f"baggrund {__version__}"
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What a Word or PDF file says about itself."""
+
+    title: str
+    subject: str  # the case reference, and its title when it has one
+    keywords: str  # the case reference
+    author: str  # the library's name
+    created: dt.datetime  # the moment of export, in UTC
+    language: str  # en-GB, da-DK
+    application: str
+    comments: str  # how many passages from how many annexes
+
+    @classmethod
+    def of(cls, resolved: Resolved, lab: Labels, lang: str, library: str,
+           now: dt.datetime) -> Meta:  # fmt: skip
+        b = resolved.bundle
+        return cls(
+            title=f"{lab.heading}: {b.ref}",
+            subject=b.ref + (f" — {b.title}" if b.title else ""),
+            keywords=b.ref,
+            author=library,
+            created=now.astimezone(dt.UTC).replace(microsecond=0),
+            language="da-DK" if lang == "da" else "en-GB",
+            application=_application(),
+            comments=_extent(resolved, lab),
+        )
+
+
+def _moment(now: dt.datetime | None, today: dt.date | None) -> tuple[dt.datetime, dt.date]:
+    """The moment of export (aware) and the date in the title block: the day it is where
+    ``now`` was taken (default: now, on this machine's clock; a naive time is local time)."""
+    if now is None or now.tzinfo is None:
+        now = (now or dt.datetime.now()).astimezone()
+    return now, today or now.date()
+
+
+def _name(library: str, lang: str) -> str:
+    return " ".join((library or "").split()) or DEFAULT_COLLECTION[lang]
+
+
 @dataclass(frozen=True)
 class _Part:
     """One passage ready for printing."""
@@ -130,15 +188,18 @@ def _annex_rows(resolved: Resolved, lab: Labels, lang: str) -> list[tuple[str, .
     ]
 
 
+def _extent(resolved: Resolved, lab: Labels) -> str:
+    n, m = len(resolved.bundle.items), len(resolved.annexes)
+    plural = {"ps": "" if n == 1 else "s", "es": "" if m == 1 else "es"}
+    return lab.extent.format(passages=n, annexes=m, **plural)
+
+
 def _header(resolved: Resolved, lab: Labels, library: str, today: dt.date) -> list[str]:
     b = resolved.bundle
     lines = [f"{lab.case}: {b.ref}" + (f" — {b.title}" if b.title else "")]
     lines.append(f"{lab.date}: {lab.format_date(today)}")
-    if library:
-        lines.append(f"{lab.library}: {library}")
-    n, m = len(b.items), len(resolved.annexes)
-    plural = {"ps": "" if n == 1 else "s", "es": "" if m == 1 else "es"}
-    lines.append(lab.extent.format(passages=n, annexes=m, **plural))
+    lines.append(f"{lab.library}: {library}")
+    lines.append(_extent(resolved, lab))
     return lines
 
 
@@ -152,11 +213,11 @@ def _quote(text: str) -> str:
 
 
 def to_markdown(resolved: Resolved, *, lang: str = "en", library: str = "",
-                today: dt.date | None = None) -> str:  # fmt: skip
+                today: dt.date | None = None, now: dt.datetime | None = None) -> str:  # fmt: skip
     lab = _labels(lang)
-    today = today or dt.date.today()
+    _, today = _moment(now, today)
     out = [f"# {lab.heading}", ""]
-    out += [f"{line}  " for line in _header(resolved, lab, library, today)] + [""]
+    out += [f"{line}  " for line in _header(resolved, lab, _name(library, lang), today)] + [""]
     out += [f"## {lab.annexes}", ""]
     out.append("| " + " | ".join(lab.columns) + " |")
     out.append("|" + "---|" * len(lab.columns))
@@ -183,16 +244,55 @@ def _need(module: str):
         ) from None
 
 
+def _docx_setup(doc, meta: Meta) -> None:
+    """A4 with 25 mm margins, and the core properties of ``meta`` (none of python-docx's
+    template: its author, description and 2013 dates)."""
+    from docx.shared import Mm
+
+    for section in doc.sections:
+        section.page_width, section.page_height = Mm(A4_MM[0]), Mm(A4_MM[1])
+        section.left_margin = section.right_margin = Mm(MARGIN_MM)
+        section.top_margin = section.bottom_margin = Mm(MARGIN_MM)
+    core = doc.core_properties
+    core.title, core.subject, core.keywords = meta.title, meta.subject, meta.keywords
+    core.author = core.last_modified_by = meta.author
+    created = meta.created.replace(tzinfo=None)  # python-docx writes it as UTC ("Z")
+    core.created = core.modified = created
+    core.comments, core.language, core.revision = meta.comments, meta.language, 1
+
+
+_APP_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'extended-properties"><Application>{application}</Application>'
+    "<DocSecurity>0</DocSecurity></Properties>"
+)
+
+
+def _with_app_xml(data: bytes, meta: Meta) -> bytes:
+    """The .docx with its extended properties (docProps/app.xml) telling the truth: made by
+    baggrund (python-docx's template names Microsoft Macintosh Word, and counts of its own)."""
+    app = _APP_XML.format(application=escape(meta.application))
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as old, zipfile.ZipFile(out, "w") as new:
+        for info in old.infolist():
+            body = app.encode("utf-8") if info.filename == "docProps/app.xml" else old.read(info)
+            new.writestr(info, body, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
 def to_docx(resolved: Resolved, *, lang: str = "en", library: str = "",
-            today: dt.date | None = None) -> bytes:  # fmt: skip
+            today: dt.date | None = None, now: dt.datetime | None = None) -> bytes:  # fmt: skip
     _need("docx")
     from docx import Document
     from docx.shared import Pt
 
     lab = _labels(lang)
-    today = today or dt.date.today()
+    now, today = _moment(now, today)
+    library = _name(library, lang)
+    meta = Meta.of(resolved, lab, lang, library, now)
     doc = Document()
-    doc.core_properties.title = f"{lab.heading}: {resolved.bundle.ref}"
+    _docx_setup(doc, meta)
     doc.add_heading(lab.heading, level=0)
     for line in _header(resolved, lab, library, today):
         doc.add_paragraph(line)
@@ -222,7 +322,7 @@ def to_docx(resolved: Resolved, *, lang: str = "en", library: str = "",
             para.add_run(p.note)
     buffer = io.BytesIO()
     doc.save(buffer)
-    return buffer.getvalue()
+    return _with_app_xml(buffer.getvalue(), meta)
 
 
 # -- PDF -------------------------------------------------------------------------------------
@@ -231,14 +331,16 @@ def _font(name: str) -> str:
 
 
 def to_pdf(resolved: Resolved, *, lang: str = "en", library: str = "",
-           today: dt.date | None = None) -> bytes:  # fmt: skip
+           today: dt.date | None = None, now: dt.datetime | None = None) -> bytes:  # fmt: skip
     _need("fpdf")
     logging.getLogger("fontTools").setLevel(logging.WARNING)  # font subsetting chatter
     from fpdf import FPDF
     from fpdf.enums import XPos, YPos
 
     lab = _labels(lang)
-    today = today or dt.date.today()
+    now, today = _moment(now, today)
+    library = _name(library, lang)
+    meta = Meta.of(resolved, lab, lang, library, now)
 
     class _PDF(FPDF):
         def footer(self):
@@ -247,7 +349,13 @@ def to_pdf(resolved: Resolved, *, lang: str = "en", library: str = "",
             self.cell(0, 6, f"{resolved.bundle.ref} · {lab.page} {self.page_no()}", align="C")
 
     pdf = _PDF(format="A4")
-    pdf.set_title(f"{lab.heading}: {resolved.bundle.ref}")
+    pdf.set_title(meta.title)
+    pdf.set_subject(meta.subject)
+    pdf.set_keywords(meta.keywords)
+    pdf.set_author(meta.author)
+    pdf.set_creator(meta.application)
+    pdf.set_creation_date(meta.created)
+    pdf.set_lang(meta.language)
     pdf.add_font("DejaVu", "", _font("DejaVuSans.ttf"))
     pdf.add_font("DejaVu", "B", _font("DejaVuSans-Bold.ttf"))
     pdf.add_font("DejaVu", "I", _font("DejaVuSans-Oblique.ttf"))
@@ -292,11 +400,12 @@ def to_pdf(resolved: Resolved, *, lang: str = "en", library: str = "",
 
 
 def export_bundle(resolved: Resolved, fmt: str, *, lang: str = "en", library: str = "",
-                  today: dt.date | None = None) -> bytes:  # fmt: skip
-    """The bundle in ``fmt`` (md, docx or pdf) as bytes."""
+                  today: dt.date | None = None, now: dt.datetime | None = None) -> bytes:  # fmt: skip
+    """The bundle in ``fmt`` (md, docx or pdf) as bytes. ``library``: the library's name (not
+    its location); ``now``: the moment of export (default: now)."""
     if fmt not in FORMATS:
         raise BaggrundError(f"unknown bundle format {fmt!r}; use one of {', '.join(FORMATS)}")
-    options = {"lang": lang, "library": library, "today": today}
+    options = {"lang": lang, "library": library, "today": today, "now": now}
     if fmt == "md":
         return to_markdown(resolved, **options).encode("utf-8")
     return (to_docx if fmt == "docx" else to_pdf)(resolved, **options)

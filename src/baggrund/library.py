@@ -62,15 +62,28 @@ class PassageView:
 class Library:
     """Background material in one store."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, name: str | None = None):
         self.store = store
+        self._name = name
 
     @classmethod
-    def open(cls, location: str | os.PathLike | None = None, *, sync: bool = True) -> Library:
+    def open(
+        cls, location: str | os.PathLike | None = None, *, sync: bool = True,
+        name: str | None = None,
+    ) -> Library:  # fmt: skip
         """Open the store at ``location``, ``$BAGGRUND_DB``, or ``./baggrund.db``. The search
-        index is brought in step as it opens, unless ``sync`` is False (for :meth:`check`)."""
+        index is brought in step as it opens, unless ``sync`` is False (for :meth:`check`).
+        ``name``: see :attr:`name`."""
         where = str(location or os.environ.get("BAGGRUND_DB") or DEFAULT_DB)
-        return cls(open_store(where, sync=sync))
+        return cls(open_store(where, sync=sync), name)
+
+    @property
+    def name(self) -> str | None:
+        """The library's name for people, as exports give it (title block, author): the one
+        it was opened with, else ``$BAGGRUND_NAME``; None when neither is set (exports then
+        say "Background material"). Never its location, which is the machine's business."""
+        name = " ".join((self._name or os.environ.get("BAGGRUND_NAME") or "").split())
+        return name or None
 
     def close(self) -> None:
         self.store.close()
@@ -229,9 +242,11 @@ class Library:
     def new_bundle(self, ref: str, title: str | None = None) -> bundle.Bundle:
         return bundle.create(self, ref, title)
 
-    def add_to_bundle(self, ref: str, anchors: list[str], note: str | None = None):
-        """(the bundle, anchors already in it)."""
-        return bundle.add(self, ref, anchors, note=note)
+    def add_to_bundle(
+        self, ref: str, anchors: list[str], note: str | None = None, *, start: bool = False
+    ):
+        """(the bundle, anchors already in it); ``start``: make the bundle if there is none."""
+        return bundle.add(self, ref, anchors, note=note, start=start)
 
     def remove_from_bundle(self, ref: str, anchors: list[str]) -> bundle.Bundle:
         return bundle.remove(self, ref, anchors)
@@ -254,7 +269,7 @@ class Library:
         from .bundle_export import export_bundle
 
         resolved = bundle.resolve(self, ref)
-        data = export_bundle(resolved, fmt, lang=lang, library=self.location)
+        data = export_bundle(resolved, fmt, lang=lang, library=self.name or "")
         return data, resolved.problems
 
     # -- facts and timelines (see baggrund.fact, baggrund.timeline) ----------------------------

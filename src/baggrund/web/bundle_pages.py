@@ -1,6 +1,13 @@
 """Case bundles in the browser: an "add to bundle" control on every passage, a page per bundle
 (reorder, notes, remove, export to Markdown, Word or PDF), a list of bundles.
 
+The control is one disclosure per passage (``_bundle_control.html``): closed, it is one line;
+opened, it offers the editor's bundles or a new case reference. Adding answers with a redirect
+back to the passage (the page it was on, at its fragment), and a short-lived cookie
+(``bundle_added``: the bundle, the passage and whether it was new there, for one page view)
+makes that page say so beside the passage; every passage in the current bundle (the
+``bundle`` cookie, the one added to last) is marked as in it.
+
 Bundles are case material, so they are never public. They are shown and changed only by an
 editor: when ``BAGGRUND_ADMIN_TOKEN`` is set, someone who signed in with it (``/signin``
 starts a session, :mod:`.sessions`, whose random id is in an HttpOnly, SameSite=Strict
@@ -13,7 +20,8 @@ editor is shown may be kept by a cache (``Cache-Control: no-store``).
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, quote, urlsplit
+from dataclasses import dataclass
+from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -25,6 +33,9 @@ from .sessions import Sessions
 
 router = APIRouter(include_in_schema=False)
 COOKIE = "baggrund_editor"
+CURRENT = "bundle"  # the case reference added to last
+ADDED = "bundle_added"  # the confirmation of the last "add", shown once
+ADDED_SECONDS = 120
 MEDIA = {
     "md": "text/markdown; charset=utf-8",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -57,16 +68,62 @@ def no_store(response: Response) -> Response:
     return response
 
 
+@dataclass(frozen=True)
+class Added:
+    """What the last "add to bundle" did, for the page it returns to."""
+
+    ref: str
+    anchor: str
+    new: bool  # False: the passage was in the bundle already
+
+    def cookie(self) -> str:
+        return urlencode({"ref": self.ref, "anchor": self.anchor, "new": int(self.new)})
+
+    @classmethod
+    def from_cookie(cls, value: str | None) -> Added | None:
+        fields = {k: v[0] for k, v in parse_qs(value or "").items()}
+        if not fields.get("ref") or not fields.get("anchor"):
+            return None
+        return cls(fields["ref"], fields["anchor"], fields.get("new") == "1")
+
+
+def _items(library, ref: str) -> frozenset[str]:
+    """The anchors in bundle ``ref``; none when there is no such bundle (any more)."""
+    if not ref:
+        return frozenset()
+    try:
+        return frozenset(i.anchor for i in library.bundle(ref).items)
+    except BaggrundError:  # deleted meanwhile, or a cookie that is no case reference
+        return frozenset()
+
+
 def editor_context(request: Request) -> dict:
-    """What the templates need to show the bundle controls (nothing for other readers)."""
+    """What the templates need to show the bundle controls (nothing for other readers):
+    the editor's bundles, the current one and its passages, and the confirmation of the last
+    "add" (only when that passage is in that bundle now)."""
     if not is_editor(request):
-        return {"editor": False}
+        return {"editor": False, "bundle_items": frozenset(), "bundle_added": None}
+    library = lib(request)
+    refs = [b["ref"] for b in library.bundles()]
+    current = request.cookies.get(CURRENT, "")
+    added = Added.from_cookie(request.cookies.get(ADDED))
+    if added is not None and added.anchor not in _items(library, added.ref):
+        added = None
     return {
         "editor": True,
         "signed_in": bool(request.app.state.settings.admin_token),
-        "bundle_refs": [b["ref"] for b in lib(request).bundles()],
-        "current_bundle": request.cookies.get("bundle", ""),
+        "bundle_refs": refs,
+        "current_bundle": current if current in refs else "",
+        "bundle_items": _items(library, current if current in refs else ""),
+        "bundle_added": added,
+        "bundle_url": _bundle_url,
     }
+
+
+def forget_added(request: Request, response: Response) -> None:
+    """The confirmation is shown once: a page that read it clears it."""
+    if ADDED in request.cookies:
+        response.delete_cookie(ADDED, httponly=True, samesite="strict")
 
 
 def _same_site(request: Request) -> bool:
@@ -167,23 +224,26 @@ async def new_bundle(request: Request):
     form = await _form(request)
     made = lib(request).new_bundle(form.get("ref", ""), form.get("title") or None)
     response = RedirectResponse(_bundle_url(made.ref), status_code=303)
-    response.set_cookie("bundle", made.ref, samesite="strict", max_age=30 * 86400)
+    response.set_cookie(CURRENT, made.ref, samesite="strict", max_age=30 * 86400)
     return response
 
 
 @router.post("/bundle-actions/{action}")
 async def bundle_action(request: Request, action: str):
-    """add, remove, up, down, note, delete: the bundle (``ref``) and the passage
-    (``anchor``) come in the form."""
+    """add, remove, up, down, note, delete: the bundle (``ref``, or for add a new case
+    reference ``new_ref``, which wins when given) and the passage (``anchor``) come in the
+    form."""
     form = await _form(request)
     library, ref, anchor = lib(request), form.get("ref", ""), form.get("anchor", "")
+    added = None
+    if action == "add":
+        ref = form.get("new_ref", "").strip() or ref
     back = _back(form, _bundle_url(ref))
     if action == "add":
-        try:
-            library.bundle(ref)
-        except NotFound:  # adding to a new case reference starts its bundle
-            library.new_bundle(ref)
-        library.add_to_bundle(ref, [anchor], form.get("note") or None)
+        # adding to a new case reference starts its bundle
+        made, skipped = library.add_to_bundle(ref, [anchor], form.get("note") or None, start=True)
+        added = Added(made.ref, skipped[0] if skipped else made.items[-1].anchor, not skipped)
+        back = _back(form, _bundle_url(made.ref))  # the reference as saved, trimmed
     elif action == "remove":
         library.remove_from_bundle(ref, [anchor])
     elif action in ("up", "down"):
@@ -200,8 +260,10 @@ async def bundle_action(request: Request, action: str):
     else:
         raise NotFound(f"no bundle action {action!r}")
     response = RedirectResponse(back, status_code=303)
-    if action == "add":
-        response.set_cookie("bundle", ref.strip(), samesite="strict", max_age=30 * 86400)
+    if added is not None:
+        response.set_cookie(CURRENT, added.ref, samesite="strict", max_age=30 * 86400)
+        response.set_cookie(ADDED, added.cookie(), max_age=ADDED_SECONDS, httponly=True,
+                            samesite="strict")  # fmt: skip
     return response
 
 

@@ -90,12 +90,13 @@ def context(request: Request) -> dict:
 
 
 def render(request: Request, template: str, status: int = 200, **data) -> HTMLResponse:
-    from .bundle_pages import editor_context, no_store
+    from .bundle_pages import editor_context, forget_added, no_store
 
     ctx = context(request) | editor_context(request)
     response = templates.TemplateResponse(request, template, {**ctx, **data}, status_code=status)
     if ctx["editor"]:  # a page for an editor names their cases' bundles
         no_store(response)
+    forget_added(request, response)
     if request.query_params.get("lang") in ("en", "da"):
         response.set_cookie("lang", ctx["lang"], max_age=365 * 86400, samesite="lax")
     return response

@@ -21,8 +21,9 @@ function markTarget() {
   const id = decodeURIComponent(location.hash.slice(1));
   if (!id) return;
   const el = document.getElementById(id);
-  if (!el || !el.classList.contains("passage")) return;
-  document.querySelectorAll(".passage.marked").forEach((p) => {
+  // a passage of a document, or a search hit (where "add to bundle" returns to)
+  if (!el || !(el.classList.contains("passage") || el.classList.contains("hit"))) return;
+  document.querySelectorAll(".passage.marked, .hit.marked").forEach((p) => {
     p.classList.remove("marked");
     p.removeAttribute("aria-current");
   });

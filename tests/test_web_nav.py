@@ -195,3 +195,16 @@ def test_the_api_searches_inside_one_document(client):
     assert (
         empty["interpretation"]["filters"] == {} and len({h["document"] for h in empty["hits"]}) > 1
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "many"),
+    [
+        ("da", "1 kilde: den organisation", "5 lande."),
+        ("en", "1 source: the organisation", "5 countries."),
+    ],
+)
+def test_the_lists_count_in_singular_and_plural(sample_db, lang, one, many):
+    client = TestClient(create_app(Settings(sample_db, allowed_hosts=HOST)))
+    assert one in client.get("/sources", params={"lang": lang}).text
+    assert many in client.get("/countries", params={"lang": lang}).text

@@ -65,7 +65,8 @@ def language(request: Request) -> str:
 
 def context(request: Request) -> dict:
     lang = language(request)
-    gettext = translations(lang).gettext
+    catalogue = translations(lang)
+    gettext = catalogue.gettext
 
     def date(iso: str | None) -> str:
         if not iso:
@@ -90,6 +91,7 @@ def context(request: Request) -> dict:
         "request": request,
         "lang": lang,
         "_": gettext,
+        "ngettext": catalogue.ngettext,
         "date": date,
         "country_name": country_name,
         "number": lambda n: format_decimal(n, locale=lang),

@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import json
 import os
+import re
 import secrets
 import threading
 from pathlib import Path
@@ -424,6 +425,26 @@ def test_search_inside_one_document(sample):
     for bad in ("", "   ", 367):
         with pytest.raises(BadQuery, match="document"):
             sample.search("trafficking", document=bad)
+
+
+def test_search_inside_a_document_through_the_cli_and_the_api(store_url):
+    from fastapi.testclient import TestClient
+
+    from baggrund.web import Settings, create_app
+
+    cli = Cli(store_url)
+    cli("ingest", str(SAMPLES))
+    hits = cli.json_lines("search", "trafficking", "--document", "AZE-368", "--json")
+    assert hits and {h["document"] for h in hits} == {"AZE-368"}
+    assert cli("search", "x", "--document", "AZE-999", expect=1).stderr.strip() == (
+        "Error: no document 'AZE-999'"
+    )
+    client = TestClient(create_app(Settings(store_url, allowed_hosts=["testserver"])))
+    api = client.get("/api/v1/search", params={"q": "trafficking", "document": "AZE-368"}).json()
+    assert [h["anchor"] for h in api["hits"]] == [h["anchor"] for h in hits]
+    page = client.get("/search", params={"q": "trafficking", "document": "AZE-368"}).text
+    assert re.findall(r'<h3><a href="/documents/([A-Z]+-\d+)/', page) == ["AZE-368"] * len(hits)
+    assert client.get("/api/v1/search", params={"q": "x", "document": "AZE-999"}).status_code == 404
 
 
 def test_both_stores_search_inside_a_document_alike(samples):

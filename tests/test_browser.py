@@ -221,7 +221,9 @@ def test_search_open_cite_switch_language_and_annex_list(sample_store: str):
         page.wait_for_load_state()
         expect(page.locator("html")).to_have_attribute("lang", "da")
         expect(page.locator("#lang-switch")).to_have_text("English")
-        expect(page.get_by_role("button", name="Søg", exact=True)).to_be_visible()
+        expect(
+            page.get_by_role("banner").get_by_role("button", name="Søg", exact=True)
+        ).to_be_visible()
         passage = page.locator(f'article[id="{local}"]')
         expect(passage).to_have_class(re.compile(r"\bmarked\b"))
         expect(passage).to_be_in_viewport()

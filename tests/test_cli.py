@@ -67,6 +67,19 @@ def test_search_without_hits_says_so(cli):
     assert cli.json_lines("search", "zzzyyyxxx", "--json") == []
 
 
+def test_search_inside_one_document(cli):
+    cli("ingest", str(SAMPLES))
+    everywhere = cli.json_lines("search", "trafficking", "--json", "--limit", "100")
+    assert len({h["document"] for h in everywhere}) > 1
+    for key in ("AZE-368", "USDOS-CRHRP-2022-azerbaijan"):
+        hits = cli.json_lines("search", "trafficking", "--document", key, "--json")
+        assert hits and {h["document"] for h in hits} == {"AZE-368"}
+    text = cli("search", "trafficking", "--document", "AZE-368", "--explain").stdout
+    assert "document=AZE-368" in text and "AZE-369/" not in text
+    missing = cli("search", "trafficking", "--document", "AZE-999", expect=1)
+    assert missing.stderr.strip() == "Error: no document 'AZE-999'"
+
+
 def test_show_a_section_and_a_document_by_external_id(cli):
     cli("ingest", str(SAMPLES))
     section = cli("show", "AZE-367/prevention").stdout

@@ -412,6 +412,19 @@ def test_fusion_brings_the_meaning_match_onto_the_first_page(embedded_sample, em
 
 
 @pytest.mark.slow
+def test_semantic_search_inside_one_document(embedded_sample, embedder):
+    """``document=`` holds for the meaning side too: the paraphrase's passage is found inside
+    its own document and nothing comes from another one."""
+    query, needle = PARAPHRASES[0]
+    with Library.open(embedded_sample) as lib:
+        inside = lib.search(query, semantic=True, document="ERI-1", limit=50)
+        elsewhere = lib.search(query, semantic=True, document="IRN-1", limit=50)
+    assert inside.hits and {h.document for h in inside.hits} == {"ERI-1"}
+    assert any(needle in h.text for h in inside.hits[:10])
+    assert elsewhere.hits and {h.document for h in elsewhere.hits} == {"IRN-1"}
+
+
+@pytest.mark.slow
 def test_index_is_stale_after_another_document(embedded_sample, embedder, tmp_path):
     # a copy, so that the other tests keep the sample as it is
     folder = Path(embedded_sample).parent

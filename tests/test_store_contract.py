@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import json
 import os
+import re
 import secrets
 import threading
 from pathlib import Path
@@ -384,6 +385,76 @@ def test_latest_keeps_only_the_newest_edition(sample):
     }
     assert hrr == {2023}
     assert sample.search("prison", latest=True, limit=5).hits
+
+
+def test_search_inside_one_document(sample):
+    """``document=``: only that document's passages, by its annex key or its external id,
+    with the other filters, paging and "latest" applied as usual; a missing one is NotFound."""
+    everywhere = sample.search("trafficking", limit=100)
+    assert len({h.document for h in everywhere.hits}) > 1
+    inside = sample.search("trafficking", document="AZE-368", limit=100)
+    assert inside.hits and {h.document for h in inside.hits} == {"AZE-368"}
+    texts = [p["text"].lower() for p in sample.document("AZE-368")["passages"]]
+    assert inside.total == sum("traffick" in t for t in texts)
+    assert inside.interpretation.filters == {"document": "AZE-368"}
+    by_id = sample.search("trafficking", document="USDOS-CRHRP-2022-azerbaijan", limit=100)
+    assert [h.anchor for h in by_id.hits] == [h.anchor for h in inside.hits]
+    assert [h.anchor for h in sample.search("trafficking", document=" aze-368 ").hits] == [
+        h.anchor for h in inside.hits[:10]
+    ]
+    # every passage of the document, with no words; the words as typed (no country recognised)
+    whole = sample.search("", document="AZE-367", limit=1000)
+    passages = [p["anchor"] for p in sample.document("AZE-367")["passages"]]
+    assert whole.hits and {h.anchor for h in whole.hits} <= set(passages)
+    named = sample.search("Iran", document="AZE-369", limit=100)
+    assert named.interpretation.country is None
+    assert named.hits and all("Iran" in h.text for h in named.hits)
+    # with other filters: all of them apply
+    assert sample.search("trafficking", document="AZE-368", country="IRN").hits == []
+    assert sample.search("trafficking", document="AZE-368", latest=True).hits == []
+    assert sample.search("trafficking", document="AZE-369", latest=True).hits
+    first = sample.search("trafficking", document="AZE-369", limit=2)
+    second = sample.search("trafficking", document="AZE-369", limit=2, offset=2)
+    both = sample.search("trafficking", document="AZE-369", limit=4)
+    assert [h.anchor for h in both.hits] == [h.anchor for h in first.hits + second.hits]
+    facets = sample.search("trafficking", document="AZE-369", facets=True).facets
+    assert facets["country"] == {"AZE": first.total}
+    for missing in ("AZE-999", "nonsense", "AZE-99999999999", "AZE-367/protection/4"):
+        with pytest.raises(NotFound, match="no document"):
+            sample.search("trafficking", document=missing)
+    for bad in ("", "   ", 367):
+        with pytest.raises(BadQuery, match="document"):
+            sample.search("trafficking", document=bad)
+
+
+def test_search_inside_a_document_through_the_cli_and_the_api(store_url):
+    from fastapi.testclient import TestClient
+
+    from baggrund.web import Settings, create_app
+
+    cli = Cli(store_url)
+    cli("ingest", str(SAMPLES))
+    hits = cli.json_lines("search", "trafficking", "--document", "AZE-368", "--json")
+    assert hits and {h["document"] for h in hits} == {"AZE-368"}
+    assert cli("search", "x", "--document", "AZE-999", expect=1).stderr.strip() == (
+        "Error: no document 'AZE-999'"
+    )
+    client = TestClient(create_app(Settings(store_url, allowed_hosts=["testserver"])))
+    api = client.get("/api/v1/search", params={"q": "trafficking", "document": "AZE-368"}).json()
+    assert [h["anchor"] for h in api["hits"]] == [h["anchor"] for h in hits]
+    page = client.get("/search", params={"q": "trafficking", "document": "AZE-368"}).text
+    assert re.findall(r'<h3><a href="/documents/([A-Z]+-\d+)/', page) == ["AZE-368"] * len(hits)
+    assert client.get("/api/v1/search", params={"q": "x", "document": "AZE-999"}).status_code == 404
+
+
+def test_both_stores_search_inside_a_document_alike(samples):
+    sqlite, postgres = samples.get("sqlite"), samples.get("postgres")
+    for query, key in [("trafficking", "AZE-368"), ("prison", "IRN-1"), ("", "AZE-367"),
+                       ("conscription OR desertion", "ERI-1"), ("torture -police", "SYR-1")]:  # fmt: skip
+        a = sqlite.search(query, document=key, limit=1000)
+        b = postgres.search(query, document=key, limit=1000)
+        assert a.total == b.total and a.total > 0, (query, key)
+        assert sorted(h.anchor for h in a.hits) == sorted(h.anchor for h in b.hits), query
 
 
 def test_facets_sum_to_the_total(sample):

@@ -113,6 +113,7 @@ def ingest(paths, db, max_size, as_json, quiet):
 @click.option("--country", help="ISO code or any Danish or English name.")
 @click.option("--source", help="Publishing organisation, e.g. 'US Department of State'.")
 @click.option("--series", help="Report series, e.g. 'Country Reports on Human Rights Practices'.")
+@click.option("--document", metavar="KEY", help="Only inside this document: AZE-367 or its id.")
 @click.option("--since", help="Published on or after this date.")
 @click.option("--until", help="Published on or before this date.")
 @click.option("--added-since", help="Added to the collection on or after this date.")

@@ -119,6 +119,7 @@ class IndexFilters:
     added_from: int | None = None
     added_to: int | None = None
     documents: tuple[int, ...] | None = None  # "latest only": the documents allowed
+    document: int | None = None  # one document (its store id): search inside it
 
 
 @dataclass(frozen=True)
@@ -525,6 +526,8 @@ class PassageIndex:
                 out.append(tantivy.Query.range_query(s, name, tantivy.FieldType.Integer, lo, hi))
         if f.documents is not None:
             out.append(tantivy.Query.term_set_query(s, "doc", list(f.documents)))
+        if f.document is not None:
+            out.append(tantivy.Query.term_query(s, "doc", f.document))
         return out
 
     def build_query(

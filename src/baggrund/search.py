@@ -12,7 +12,7 @@ from .citation import cite_da, cite_en
 from .country import country_by_code, resolve_country
 from .dates import parse_date
 from .edition import BLOCK, Folded, Folder
-from .errors import BadQuery, shown
+from .errors import BadQuery, NotFound, shown
 from .expansion import recognise_country, translate_danish
 from .glossary import looks_danish
 from .index import COUNTRY_BOOST, IndexFilters
@@ -213,9 +213,13 @@ def search(
     semantic: bool = False,
     recognise: bool = True,
     literal: Sequence[str] = (),
+    document: str | None = None,
     **filters,
 ) -> SearchResult:
-    """Search passages. ``filters`` are those of :func:`build_filters`. With ``semantic``, the
+    """Search passages. ``filters`` are those of :func:`build_filters`; ``document``
+    (``AZE-367`` or an external id) searches inside that one document, its words as typed (a
+    country named in them is not recognised), and raises NotFound when there is no such
+    document. With ``semantic``, the
     full-text ranking is fused with the passages nearest in meaning (see :mod:`baggrund.semantic`;
     needs the extra, the SQLite store and `baggrund embed`). ``recognise=False``: a country named
     in the query is a word like the others; ``literal``: Danish words searched as typed, without
@@ -225,6 +229,10 @@ def search(
     parsed = _checked_query(query)
     query = parsed.text
     index_filters = build_filters(**filters)
+    if document is not None:
+        within = _document_filter(store, document)
+        index_filters = replace(index_filters, document=within["doc_id"])
+        filters = {**filters, "document": f"{within['country']}-{within['annex']}"}
     # the library's own values: "state department", "human rights" (a miss lists them)
     if index_filters.source:
         index_filters = replace(index_filters, source=match_source(store, index_filters.source))
@@ -235,7 +243,8 @@ def search(
     if moved:
         index_filters = replace(index_filters, country=moved.country)
     words = parsed.positive_words()
-    matched, found = recognise_country(parsed) if recognise else (parsed, None)
+    recognising = recognise and document is None
+    matched, found = recognise_country(parsed) if recognising else (parsed, None)
     named = found.code if found else None
     named_words = named_kind = None
     if found and (index_filters.country in (None, found.code)):
@@ -297,6 +306,20 @@ def search(
         query, hits, page.total, relaxed, page.facets, limit, offset, page.matched_all,
         results=count, more=len(results) > offset + limit, interpretation=explained,
     )  # fmt: skip
+
+
+def _document_filter(store: Store, key: object) -> dict:
+    """The row of the document to search inside; BadQuery for a key that is not text,
+    NotFound for one that names no document."""
+    if not isinstance(key, str):
+        raise BadQuery(f"document must be text, not {shown(key)}")
+    wanted = " ".join(clean_query(key).split())
+    if not wanted:
+        raise BadQuery("document is empty: give its key, e.g. AZE-367")
+    row = store.document_row(wanted)
+    if row is None:
+        raise NotFound(f"no document {wanted!r}")
+    return row
 
 
 def _currency(store: Store, request: SearchRequest, top: list[Folded]) -> Currency | None:

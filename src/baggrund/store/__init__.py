@@ -134,6 +134,9 @@ class Store(Protocol):
     def document(self, key: str) -> dict | None:
         """A document row by ``AZE-367`` style key or external id, with sections and passages."""
 
+    def document_row(self, key: str) -> dict | None:
+        """The same document's row alone (``doc_id`` and metadata; no sections or passages)."""
+
     def passage(self, country: str, annex: int, local_anchor: str) -> dict | None: ...
 
     def annexes(self, country: str, as_of: dt.date | None) -> list[dict]: ...

@@ -99,6 +99,8 @@ class DocSnapshot:
         if f.documents is not None:
             wanted = set(f.documents)
             checks.append(lambda d: d.id in wanted)
+        if f.document is not None:
+            checks.append(lambda d, v=f.document: d.id == v)
         if latest:
             newest = self.latest()
             checks.append(lambda d: d.id in newest)

@@ -506,23 +506,31 @@ class PostgresStore(PostgresBundles, PostgresFacts, PostgresSessions, PostgresTr
         rows = conn.execute(f"{_HIT_SELECT} WHERE p.id = ANY(%s)", (pids,))
         return {r["pid"]: _iso(r) for r in rows}
 
+    def document_row(self, key: str) -> dict | None:
+        """A document's row alone (no sections or passages), by ``AZE-367`` or external id."""
+        with self._connection() as conn:
+            row = self._document_row(conn, key)
+        return _iso(row) if row else None
+
+    def _document_row(self, conn, key: str) -> dict | None:
+        select = f"SELECT {_DOC_COLUMNS}, d.repairs FROM documents d"
+        row = None
+        if "-" in key:
+            code, _, number = key.rpartition("-")
+            if number.isdigit() and int(number) < 2**31:
+                row = self._find(
+                    conn,
+                    f"{select} WHERE d.country = %s AND d.annex = %s",
+                    (code.upper(), int(number)),
+                )
+        if row is None:
+            row = self._find(conn, f"{select} WHERE d.external_id = %s OR d.key = %s", (key, key))
+        return row
+
     def document(self, key: str) -> dict | None:
         """A document with its sections and passages, by ``AZE-367`` or external id."""
-        select = f"SELECT {_DOC_COLUMNS}, d.repairs FROM documents d"
         with self._connection() as conn:
-            row = None
-            if "-" in key:
-                code, _, number = key.rpartition("-")
-                if number.isdigit() and int(number) < 2**31:
-                    row = self._find(
-                        conn,
-                        f"{select} WHERE d.country = %s AND d.annex = %s",
-                        (code.upper(), int(number)),
-                    )
-            if row is None:
-                row = self._find(
-                    conn, f"{select} WHERE d.external_id = %s OR d.key = %s", (key, key)
-                )
+            row = self._document_row(conn, key)
             if row is None:
                 return None
             doc_id = row["doc_id"]

@@ -499,8 +499,8 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts, SQLiteSessions):
                 cache[r["doc_id"]] = dict(r)
         return {i: cache[i] for i in ids if i in cache}
 
-    def document(self, key: str) -> dict | None:
-        """A document with its sections and passages, by ``AZE-367`` or external id."""
+    def document_row(self, key: str) -> dict | None:
+        """A document's row alone (no sections or passages), by ``AZE-367`` or external id."""
         row = None
         if "-" in key:
             code, _, number = key.rpartition("-")
@@ -516,6 +516,11 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts, SQLiteSessions):
                 " WHERE d.external_id = ? OR d.key = ?",
                 (key, key),
             )
+        return row
+
+    def document(self, key: str) -> dict | None:
+        """A document with its sections and passages, by ``AZE-367`` or external id."""
+        row = self.document_row(key)
         if row is None:
             return None
         doc_id = row["doc_id"]

@@ -50,6 +50,9 @@ def passage_ids(
     if filters.documents is not None:
         where.append("d.id IN (SELECT value FROM json_each(?))")
         args.append(json.dumps(list(filters.documents)))
+    if filters.document is not None:
+        where.append("d.id = ?")
+        args.append(filters.document)
     if not where:
         return None
     if among is not None:

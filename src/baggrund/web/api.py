@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import JSONResponse
@@ -11,16 +11,19 @@ from ..search import MAX_LIMIT
 from .views import (
     MAX_OFFSET,
     SearchParams,
+    countries_view,
     country_view,
     document_view,
     literal_words,
     passage_view,
     search_view,
+    sources_view,
 )
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 
 Text = Annotated[str | None, Query(max_length=200)]
+Lang = Annotated[Literal["en", "da"], Query(description="sort the names as this language does")]
 
 
 def lib(request: Request):
@@ -52,13 +55,18 @@ def api_search(
         str | None,
         Query(max_length=1000, description="Danish words, comma-separated, searched as typed"),
     ] = None,
+    document: Annotated[
+        str | None,
+        Query(max_length=200, description="only inside this document: AZE-367 or its id"),
+    ] = None,
 ) -> dict:
     """Hits carry the same fields as ``baggrund search --json``; ``interpretation`` says what
     was searched for (the words, the English words for Danish ones, the country recognised, the
     filters), ``results`` how many results the list has when known, ``more`` whether results
     follow this page."""
     params = SearchParams(q, country, source, series, since, until, added_since, added_until,
-                          latest, limit, offset, semantic, recognise, literal_words(literal))  # fmt: skip
+                          latest, limit, offset, semantic, recognise, literal_words(literal),
+                          document=document)  # fmt: skip
     return search_view(lib(request), params, facets=facets)
 
 
@@ -91,8 +99,10 @@ def api_passage(request: Request, anchor: str) -> dict:
 
 
 @router.get("/countries", summary="Countries with document counts")
-def api_countries(request: Request) -> list[dict]:
-    return lib(request).countries()
+def api_countries(request: Request, lang: Lang = "en") -> list[dict]:
+    """Every country the library has documents on, by name in ``lang`` (as ``/countries``
+    lists them: in Danish æ, ø, å after z)."""
+    return countries_view(lib(request), lang)
 
 
 @router.get("/countries/{country}/annexes", summary="The annex list (bilagsliste)")
@@ -101,8 +111,10 @@ def api_annexes(request: Request, country: str, as_of: Text = None) -> dict:
 
 
 @router.get("/sources", summary="Sources with document counts")
-def api_sources(request: Request) -> list[dict]:
-    return lib(request).sources()
+def api_sources(request: Request, lang: Lang = "en") -> list[dict]:
+    """Every source with its document and country counts, by name in ``lang`` (as
+    ``/sources`` lists them)."""
+    return sources_view(lib(request), lang)
 
 
 @router.get("/sources/{source:path}/documents", summary="The documents of one source")

@@ -10,6 +10,7 @@ from typing import Annotated
 from urllib.parse import urlencode
 
 import jinja2
+from babel.numbers import format_decimal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
@@ -23,6 +24,7 @@ from .views import (
     MAX_OFFSET,
     PAGE_SIZE,
     SearchParams,
+    countries_view,
     country_view,
     document_view,
     filter_choices,
@@ -31,6 +33,7 @@ from .views import (
     literal_words,
     search_view,
     source_view,
+    sources_view,
 )
 
 router = APIRouter(include_in_schema=False)
@@ -51,13 +54,19 @@ def lib(request: Request):
     return request.app.state.libraries.get()
 
 
-def context(request: Request) -> dict:
-    lang = pick_language(
+def language(request: Request) -> str:
+    """The page's language: ``?lang=``, the cookie, the browser's, else English."""
+    return pick_language(
         request.query_params.get("lang"),
         request.cookies.get("lang"),
         request.headers.get("accept-language"),
     )
-    gettext = translations(lang).gettext
+
+
+def context(request: Request) -> dict:
+    lang = language(request)
+    catalogue = translations(lang)
+    gettext = catalogue.gettext
 
     def date(iso: str | None) -> str:
         if not iso:
@@ -82,8 +91,10 @@ def context(request: Request) -> dict:
         "request": request,
         "lang": lang,
         "_": gettext,
+        "ngettext": catalogue.ngettext,
         "date": date,
         "country_name": country_name,
+        "number": lambda n: format_decimal(n, locale=lang),
         "url_with": url_with,
         "other_lang": "en" if lang == "da" else "da",
     }
@@ -108,7 +119,19 @@ def render_error(request: Request, status: int, message: str) -> HTMLResponse:
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request):
-    return render(request, "home.html", **home_view(lib(request)))
+    return render(request, "home.html", **home_view(lib(request), language(request)))
+
+
+@router.get("/countries", response_class=HTMLResponse)
+def countries_page(request: Request):
+    return render(
+        request, "countries.html", countries=countries_view(lib(request), language(request))
+    )
+
+
+@router.get("/sources", response_class=HTMLResponse)
+def sources_page(request: Request):
+    return render(request, "sources.html", sources=sources_view(lib(request), language(request)))
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -128,10 +151,12 @@ def search_page(
     semantic: bool = False,
     recognise: bool = True,
     literal: Text = None,
+    document: Text = None,
 ):
     params = SearchParams(q, country or None, source or None, series or None, since or None,
                           until or None, added_since or None, added_until or None, latest,
-                          limit, offset, semantic, recognise, literal_words(literal))  # fmt: skip
+                          limit, offset, semantic, recognise, literal_words(literal),
+                          document=(document or "").strip() or None)  # fmt: skip
     data = search_view(lib(request), params) if q.strip() or params.filters() else None
     offer = semantic or has_vectors(lib(request))
     return render(request, "search.html", params=params, result=data, semantic_offered=offer,

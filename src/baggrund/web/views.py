@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..citation import cite_da, cite_en
+from ..collation import sorted_by_name
 from ..errors import NotFound
 from ..library import Library
 
@@ -17,6 +18,8 @@ __all__ = [
     "filter_choices",
     "document_view",
     "country_view",
+    "countries_view",
+    "sources_view",
     "home_view",
     "has_vectors",
 ]
@@ -41,9 +44,11 @@ class SearchParams:
     semantic: bool = False  # also rank by meaning (when the library has passage vectors)
     recognise: bool = True  # a country or place named in the query is recognised
     literal: tuple[str, ...] = ()  # Danish words searched as typed, without English words
+    document: str | None = None  # search inside this one document (AZE-367 or its id)
 
     def filters(self) -> dict:
-        names = ("country", "source", "series", "since", "until", "added_since", "added_until")
+        names = ("country", "source", "series", "since", "until", "added_since", "added_until",
+                 "document")  # fmt: skip
         return {n: getattr(self, n) for n in names if getattr(self, n)}
 
     def query_args(self, **change) -> dict:
@@ -157,9 +162,21 @@ def country_view(lib: Library, country: str, as_of: str | None) -> dict:
     }
 
 
-def home_view(lib: Library, newest: int = 10) -> dict:
+def countries_view(lib: Library, lang: str) -> list[dict]:
+    """The library's countries with their document counts, by name in ``lang`` (Danish:
+    æ, ø, å after z; see :mod:`baggrund.collation`)."""
+    name = "name_da" if lang == "da" else "name"
+    return sorted_by_name(lib.countries(), lambda row: row[name], lang)
+
+
+def sources_view(lib: Library, lang: str) -> list[dict]:
+    """The library's sources with their document and country counts, by name in ``lang``."""
+    return sorted_by_name(lib.sources(), lambda row: row["source"], lang)
+
+
+def home_view(lib: Library, lang: str, newest: int = 10) -> dict:
     return {
-        "countries": lib.countries(),
+        "countries": countries_view(lib, lang),
         "newest": lib.documents(limit=newest),
         "stats": lib.stats(),
         "today": dt.date.today().isoformat(),

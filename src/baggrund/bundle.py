@@ -255,7 +255,8 @@ def resolve(library, ref: str) -> Resolved:
     """The bundle with every passage looked up again, and the bilagsliste of the documents
     its passages come from (by country, then annex number)."""
     bundle = get(library, ref)
-    entries, annexes = [], {}
+    entries: list[Entry] = []
+    annexes: dict[tuple, dict] = {}
     for item in bundle.items:
         try:
             p = library.passage(item.anchor)

@@ -362,12 +362,13 @@ def to_pdf(resolved: Resolved, *, lang: str = "en", library: str = "",
     pdf.set_auto_page_break(True, margin=18)
     pdf.add_page()
     width = pdf.epw
-    nl = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT}
 
     def para(text: str, size=10, style="", indent=0.0, gap=1.5):
         pdf.set_font("DejaVu", style, size)
         pdf.set_x(pdf.l_margin + indent)
-        pdf.multi_cell(width - indent, size * 0.5, text, align="L", **nl)
+        pdf.multi_cell(
+            width - indent, size * 0.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
         pdf.ln(gap)
 
     para(lab.heading, size=16, style="B", gap=3)
@@ -405,10 +406,10 @@ def export_bundle(resolved: Resolved, fmt: str, *, lang: str = "en", library: st
     its location); ``now``: the moment of export (default: now)."""
     if fmt not in FORMATS:
         raise BaggrundError(f"unknown bundle format {fmt!r}; use one of {', '.join(FORMATS)}")
-    options = {"lang": lang, "library": library, "today": today, "now": now}
     if fmt == "md":
-        return to_markdown(resolved, **options).encode("utf-8")
-    return (to_docx if fmt == "docx" else to_pdf)(resolved, **options)
+        return to_markdown(resolved, lang=lang, library=library, today=today, now=now).encode()
+    make = to_docx if fmt == "docx" else to_pdf
+    return make(resolved, lang=lang, library=library, today=today, now=now)
 
 
 def problems_summary(entries: list[Entry]) -> list[str]:

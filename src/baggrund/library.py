@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import bundle
+from .bundle import Bundle, Resolved
 from .citation import cite_da, cite_en, parse_anchor
 from .country import country_by_code, resolve_country
 from .dates import parse_date
@@ -236,10 +237,10 @@ class Library:
     def bundles(self) -> list[dict]:
         return self.store.bundles()
 
-    def bundle(self, ref: str) -> bundle.Bundle:
+    def bundle(self, ref: str) -> Bundle:
         return bundle.get(self, ref)
 
-    def new_bundle(self, ref: str, title: str | None = None) -> bundle.Bundle:
+    def new_bundle(self, ref: str, title: str | None = None) -> Bundle:
         return bundle.create(self, ref, title)
 
     def add_to_bundle(
@@ -248,19 +249,19 @@ class Library:
         """(the bundle, anchors already in it); ``start``: make the bundle if there is none."""
         return bundle.add(self, ref, anchors, note=note, start=start)
 
-    def remove_from_bundle(self, ref: str, anchors: list[str]) -> bundle.Bundle:
+    def remove_from_bundle(self, ref: str, anchors: list[str]) -> Bundle:
         return bundle.remove(self, ref, anchors)
 
-    def move_in_bundle(self, ref: str, anchor: str, position: int) -> bundle.Bundle:
+    def move_in_bundle(self, ref: str, anchor: str, position: int) -> Bundle:
         return bundle.move(self, ref, anchor, position)
 
-    def note_in_bundle(self, ref: str, anchor: str, note: str | None) -> bundle.Bundle:
+    def note_in_bundle(self, ref: str, anchor: str, note: str | None) -> Bundle:
         return bundle.set_note(self, ref, anchor, note)
 
     def delete_bundle(self, ref: str) -> None:
         bundle.delete(self, ref)
 
-    def resolve_bundle(self, ref: str) -> bundle.Resolved:
+    def resolve_bundle(self, ref: str) -> Resolved:
         return bundle.resolve(self, ref)
 
     def export_bundle(self, ref: str, fmt: str, *, lang: str = "en") -> tuple[bytes, list]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import itertools
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +31,7 @@ TIER_DATASET = {
 TIER_ORDER = {"Tier 1": 1, "Tier 2": 2, "Tier 2 Watch List": 3, "Tier 3": 4, "Special Case": 5}
 
 
-def read_tier_table(path: str | Path) -> list[tuple[str, Fact]]:
+def read_tier_table(path: str | os.PathLike) -> list[tuple[str, Fact]]:
     """The rows of a tier table (columns countryname, iso, year, tier; tier coded 1 = Tier 1,
     2 = Tier 2, 3 = Tier 2 Watch List, 4 = Tier 3, NA = not ranked) as (ISO3, fact) pairs.
     Rows without a placement are left out."""
@@ -66,7 +67,7 @@ def _country(iso: str | None, name: str | None) -> str | None:
     return None
 
 
-def import_tiers(store, path: str | Path, today: dt.date | None = None) -> int:
+def import_tiers(store, path: str | os.PathLike, today: dt.date | None = None) -> int:
     """Import a tier table as the facts dataset ``tip-tiers-2001-2015`` (replacing an earlier
     import), with its attribution; the number of placements."""
     facts = read_tier_table(path)

@@ -58,7 +58,7 @@ def compare_libraries(source: Store, target: Store) -> list[str]:
 def _bundle(store: Store, ref: str) -> dict:
     bundle = store.bundle(ref)
     if bundle is None:  # listed a moment ago: removed while it was being read
-        raise StoreError(f"{store.where}: bundle {ref!r} went away while it was being read")
+        raise StoreError(f"bundle {ref!r} went away while it was being read")
     return bundle
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from . import bundle_tables
+from .mixin_host import PostgresHost
 
 
 def _iso(row: dict) -> dict:
@@ -14,7 +15,7 @@ def _iso(row: dict) -> dict:
     return row
 
 
-class PostgresBundles:
+class PostgresBundles(PostgresHost):
     """Bundle methods of the store (mixed into it)."""
 
     def bundle(self, ref: str) -> dict | None:

@@ -29,6 +29,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Future
+from typing import cast
 
 from ..index import COUNTRY_BOOST
 from . import RawHit, RawPage, SearchRequest, pg_bm25, pg_frequent, pg_rum
@@ -155,14 +156,15 @@ def _any_word(
     p = {**params, "rest": alternatives.rest(common)}
     x = alternatives.excluded
     if x is not None and all(lists):  # the lists' passages that the exclusions leave
+        full = cast(list[list[dict]], lists)  # every word's list exists (all() above)
         p["x"] = x.rest([])
         left = conn.execute(
             "SELECT p.id FROM passages p WHERE p.id = ANY(%(ids)s)"
             " AND NOT (p.tsv @@ %(x)s::tsquery)",
-            {"ids": list({r["pid"] for rows in lists for r in rows}), "x": p["x"]},
+            {"ids": list({r["pid"] for rows in full for r in rows}), "x": p["x"]},
         ).fetchall()
         kept = {r["id"] for r in left}
-        lists = [[r for r in rows if r["pid"] in kept] for rows in lists]
+        lists = [[r for r in rows if r["pid"] in kept] for rows in full]
     found: dict[int, dict] = {}
     for rows in lists:
         if rows is None or len(rows) < k:

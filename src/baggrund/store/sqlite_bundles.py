@@ -6,9 +6,10 @@ import datetime as dt
 import sqlite3
 
 from . import bundle_tables
+from .mixin_host import SQLiteHost
 
 
-class SQLiteBundles:
+class SQLiteBundles(SQLiteHost):
     """Bundle methods of the store (mixed into it)."""
 
     def bundle(self, ref: str) -> dict | None:

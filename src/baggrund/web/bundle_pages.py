@@ -57,8 +57,9 @@ def sessions(request: Request) -> Sessions | None:
 
 
 def is_editor(request: Request) -> bool:
-    if request.app.state.settings.admin_token:
-        return sessions(request).valid(request.cookies.get(COOKIE))
+    editors = sessions(request)
+    if editors is not None:  # the server has an administrator token
+        return editors.valid(request.cookies.get(COOKIE))
     return request.app.state.settings.bundles
 
 
@@ -195,10 +196,10 @@ async def signin(request: Request):
         editors.failed(client)
         return no_store(render(request, "signin.html", status=401, failed=True))
     editors.end(request.cookies.get(COOKIE))  # a session signed in again is a new one
-    response = RedirectResponse("/bundles", status_code=303)
-    response.set_cookie(COOKIE, editors.start(), max_age=int(editors.lifetime), httponly=True,
-                        samesite="strict", secure=request.url.scheme == "https")  # fmt: skip
-    return no_store(response)
+    signed_in = RedirectResponse("/bundles", status_code=303)
+    signed_in.set_cookie(COOKIE, editors.start(), max_age=int(editors.lifetime), httponly=True,
+                         samesite="strict", secure=request.url.scheme == "https")  # fmt: skip
+    return no_store(signed_in)
 
 
 @router.post("/signout")

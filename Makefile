@@ -51,7 +51,7 @@ axe: $(AXE)
 test: install $(AXE)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -rs  # -rs: the reason of every skipped test
 
 lint: install
 	$(BIN)/ruff check src tests bench

@@ -109,7 +109,7 @@ def test_a_decision_whose_figure_is_gone_is_kept_and_shown(tmp_path, library):  
         ("corrected", {"year": 20233}, "year: 20233 is not a year"),
         ("corrected", {"subject": "  "}, None),  # blank: corrects nothing
         ("corrected", {"role": "guess"}, "role: 'guess' is not one of event, penalty"),
-        ("confirmed", {"note": "x" * 2001}, "note: longer than 2000 characters"),
+        ("confirmed", {"note": "x" * 2001}, "note: longer than 2,000 characters"),
     ],
 )
 def test_a_review_that_cannot_be_kept_is_refused_and_nothing_is_stored(

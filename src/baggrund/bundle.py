@@ -104,7 +104,7 @@ def check_ref(ref: str) -> str:
     if not ref:
         raise BadBundle("a bundle needs a case reference")
     if len(ref) > MAX_REF:
-        raise BadBundle(f"case reference longer than {MAX_REF} characters")
+        raise BadBundle("case reference longer than {most} characters", most=MAX_REF)
     if any(unicodedata.category(c).startswith("C") for c in ref):
         raise BadBundle("case reference contains control characters")
     return ref
@@ -114,7 +114,7 @@ def _note(note: str | None) -> str | None:
     if note is None or not note.strip():
         return None
     if len(note) > MAX_NOTE:
-        raise BadBundle(f"note longer than {MAX_NOTE} characters")
+        raise BadBundle("note longer than {most} characters", most=MAX_NOTE)
     return note.strip()
 
 
@@ -129,7 +129,7 @@ def _from_row(row: dict) -> Bundle:
 def get(library, ref: str) -> Bundle:
     row = library.store.bundle(check_ref(ref))
     if row is None:
-        raise NotFound(f"no bundle {ref!r}")
+        raise NotFound("no bundle {ref}", ref=repr(ref))
     return _from_row(row)
 
 
@@ -151,7 +151,7 @@ def create(library, ref: str, title: str | None = None, *, today: dt.date | None
 
 def _save(library, bundle: Bundle, items, today: dt.date | None, title=...) -> Bundle:
     if len(items) > MAX_ITEMS:
-        raise BadBundle(f"a bundle holds at most {MAX_ITEMS} passages")
+        raise BadBundle("a bundle holds at most {most} passages", most=MAX_ITEMS)
     new_title = bundle.title if title is ... else title
     library.store.put_bundle(bundle.ref, new_title, _rows(items), _today(today), bundle.version)
     return get(library, bundle.ref)
@@ -160,7 +160,7 @@ def _save(library, bundle: Bundle, items, today: dt.date | None, title=...) -> B
 def _full_anchor(anchor: str) -> str:
     a = parse_anchor(anchor)  # NotFound for text that is not an anchor
     if a.local is None:
-        raise BadBundle(f"{anchor!r} names a document or section, not a passage")
+        raise BadBundle("{anchor} names a document or section, not a passage", anchor=repr(anchor))
     return str(a)
 
 
@@ -202,7 +202,7 @@ def _index(bundle: Bundle, anchor: str) -> int:
     for n, item in enumerate(bundle.items):
         if item.anchor == full:
             return n
-    raise NotFound(f"{full} is not in bundle {bundle.ref!r}")
+    raise NotFound("{anchor} is not in bundle {ref}", anchor=full, ref=repr(bundle.ref))
 
 
 def remove(library, ref: str, anchors: list[str], *, today: dt.date | None = None) -> Bundle:
@@ -234,7 +234,7 @@ def set_note(
 
 def delete(library, ref: str) -> None:
     if not library.store.delete_bundle(check_ref(ref)):
-        raise NotFound(f"no bundle {ref!r}")
+        raise NotFound("no bundle {ref}", ref=repr(ref))
 
 
 def _annex_row(doc: dict) -> dict:

@@ -45,26 +45,28 @@ def _contains(typed: list[str], name: str) -> bool:
 
 def _listing(counts: dict[str, int]) -> str:
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    shown_ = ", ".join(f"{name} ({n:,})" for name, n in ordered[:_SHOWN])
+    shown_ = ", ".join(f"{name} ({n})" for name, n in ordered[:_SHOWN])
     more = len(ordered) - _SHOWN
-    return shown_ + (f" and {more} more" if more > 0 else "")
+    return shown_ + (f", … (+{more})" if more > 0 else "")
 
 
 def _pick(kind: str, typed: str, counts: dict[str, int], aliases: dict[str, list[str]]) -> str:
     words = _words(typed)
     if not words:
-        raise BadQuery(f"{kind} {shown(typed)} has no words")
+        raise BadQuery(f"{kind} {{typed}} has no words", typed=shown(typed))
     found = [
         name for name in counts if any(_contains(words, n) for n in (name, *aliases.get(name, ())))
     ]
     if len(found) == 1:
         return found[0]
     if found:
-        options = " or ".join(sorted(found)[:_SHOWN])
-        raise BadQuery(f"{kind} {shown(typed)} could be {options}")
+        options = tuple(sorted(found)[:_SHOWN])
+        raise BadQuery(f"{kind} {{typed}} could be {{options}}", typed=shown(typed),
+                       options=options)  # fmt: skip
     if not counts:
-        raise BadQuery(f"no {kind} {shown(typed)}: the library is empty")
-    raise BadQuery(f"no {kind} {shown(typed)} in this library; it has {_listing(counts)}")
+        raise BadQuery(f"no {kind} {{typed}}: the library is empty", typed=shown(typed))
+    raise BadQuery(f"no {kind} {{typed}} in this library; it has {{listing}}", typed=shown(typed),
+                   listing=_listing(counts))  # fmt: skip
 
 
 def match_source(store: Store, typed: str) -> str:

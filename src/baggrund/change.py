@@ -486,11 +486,14 @@ def pick_editions(
     rows = [r for r in rows if r.get("series") and (source is None or r["source"] == source)]
     names = sorted({r["series"] for r in rows})
     if not names:
-        where = f" from {source}" if source else ""
-        raise NotFound(f"no report series{where} for {country}")
+        if source:
+            raise NotFound("no report series from {source} for {country}", source=source,
+                           country=country)  # fmt: skip
+        raise NotFound("no report series for {country}", country=country)
     if series is None:
         if len(names) > 1:
-            raise NotFound(f"{country} has several series; name one: {'; '.join(names)}")
+            raise NotFound("{country} has several series; name one: {names}", country=country,
+                           names="; ".join(names))  # fmt: skip
         chosen = names[0]
     else:
         wanted = " ".join(series.split()).casefold()
@@ -498,9 +501,11 @@ def pick_editions(
         partial = [n for n in names if wanted in n.casefold()]
         chosen_list = exact or partial
         if not chosen_list:
-            raise NotFound(f"no series {series!r} for {country}; there is: {'; '.join(names)}")
+            raise NotFound("no series {series} for {country}; there is: {names}",
+                           series=repr(series), country=country, names="; ".join(names))  # fmt: skip
         if len(chosen_list) > 1:
-            raise NotFound(f"{series!r} matches several series: {'; '.join(chosen_list)}")
+            raise NotFound("{series} matches several series: {names}", series=repr(series),
+                           names="; ".join(chosen_list))  # fmt: skip
         chosen = chosen_list[0]
     editions = [r for r in rows if r["series"] == chosen]
     years = sorted({y for y in map(_year, editions) if y})
@@ -508,12 +513,17 @@ def pick_editions(
     def one(year: int) -> dict:
         found = [r for r in editions if _year(r) == year]
         if not found:
-            have = ", ".join(map(str, years)) or "none with a year"
-            raise NotFound(f"no {year} edition of {chosen!r} for {country}; editions: {have}")
+            if not years:
+                raise NotFound("no {year} edition of {series} for {country}; editions: none with"
+                               " a year", year=str(year), series=repr(chosen), country=country)  # fmt: skip
+            raise NotFound("no {year} edition of {series} for {country}; editions: {years}",
+                           year=str(year), series=repr(chosen), country=country,
+                           years=", ".join(map(str, years)))  # fmt: skip
         sources = sorted({r["source"] for r in found})
         if len(sources) > 1:
-            raise NotFound(f"the {year} edition of {chosen!r} for {country} comes from "
-                           f"several sources ({'; '.join(sources)}): name one with --source")  # fmt: skip
+            raise NotFound("the {year} edition of {series} for {country} comes from several"
+                           " sources ({sources}): name one with --source", year=str(year),
+                           series=repr(chosen), country=country, sources="; ".join(sources))  # fmt: skip
         # an edition stored twice (e.g. a re-issued report): the latest addition
         return max(found, key=lambda r: (r.get("added") or "", r.get("annex") or 0))
 

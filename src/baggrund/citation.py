@@ -50,7 +50,9 @@ class Anchor:
 def parse_anchor(text: str) -> Anchor:
     m = _ANCHOR.match(text.strip())
     if not m:
-        raise NotFound(f"not an anchor: {text!r} (expected e.g. AZE-367 or AZE-367/protection/4)")
+        raise NotFound(
+            "not an anchor: {text} (expected e.g. AZE-367 or AZE-367/protection/4)", text=repr(text)
+        )
     number = int(m.group(4)) if m.group(4) else None
     return Anchor(m.group(1).upper(), int(m.group(2)), m.group(3), number)
 

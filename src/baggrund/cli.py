@@ -53,10 +53,13 @@ def main(ctx: click.Context, lang: str, root_db: str | None) -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @handle_errors
 def ingest(paths, db, max_size, as_json, quiet):
-    """Ingest files and folders (board text format, JSON Lines, .jsonl.gz, PDF, HTML, Word).
-    Exit status 1 when anything was rejected. Besides --max-size, one document may have at
-    most 32 MiB of text, and a PDF, HTML or Word file is read in at most 120 s (15 s a PDF
-    page) and 2 GiB of memory (docs/formats.md)."""
+    """Ingest files and folders: the board's text format (.txt, .text: a header with
+    Bilagsnr., Land, Kilde, Titel, Udgivet), JSON Lines (.jsonl, .ndjson, gzipped:
+    .jsonl.gz, .ndjson.gz), PDF (.pdf), HTML (.html, .htm) and Word (.docx); the metadata of a
+    PDF, HTML or Word file from a sidecar report.json, a manifest.csv or a board header in its
+    text. A folder's README or licence is not read. Exit status 1 when anything was rejected.
+    Besides --max-size, one document may have at most 32 MiB of text, and a PDF, HTML or Word
+    file is read in at most 120 s (15 s a PDF page) and 2 GiB of memory (docs/formats.md)."""
     from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
     from .ingest import total_bytes
@@ -78,7 +81,7 @@ def ingest(paths, db, max_size, as_json, quiet):
             def on_event(event):
                 if event.status in ("added", "updated", "unchanged"):
                     counts["n"] += 1
-                    progress.update(task, docs=f"{counts['n']:,} docs")
+                    progress.update(task, docs=c.counted("docs", counts["n"]))
                 if as_json:
                     print(json.dumps(event.to_dict(), ensure_ascii=False), flush=True)
                 elif event.status in ("rejected", "warning"):
@@ -96,9 +99,11 @@ def ingest(paths, db, max_size, as_json, quiet):
         print(json.dumps({"summary": summary.to_dict()}, ensure_ascii=False))
     else:
         L = c.labels
+        n = c.number
         click.echo(
-            f"{L['added']}: {summary.added}, {L['updated']}: {summary.updated}, "
-            f"{L['unchanged']}: {summary.unchanged}, {L['rejected']}: {len(summary.rejected)}"
+            L["summary"].format(**L, n_added=n(summary.added), n_updated=n(summary.updated),
+                                n_unchanged=n(summary.unchanged),
+                                n_rejected=n(len(summary.rejected)))
             + (f"; {L['notes']}: {', '.join(e.origin for e in summary.notes)}"
                if summary.notes else "")
         )  # fmt: skip
@@ -162,7 +167,7 @@ def search(query, db, as_json, facets, explain, **options):
         out.print(label.format(total=c.number(result.total)))
     if result.relaxed:
         some = result.matched_all
-        note = L["relaxed_some"].format(n=some) if some else L["relaxed"]
+        note = c.counted("relaxed_some", some) if some else L["relaxed"]
         out.print(f"[italic]{note}[/italic]")
     from rich.text import Text
 
@@ -186,7 +191,8 @@ def search(query, db, as_json, facets, explain, **options):
     if facets and result.facets:
         out.print()
         for name, counts in result.facets.items():
-            out.print(f"{name}: " + ", ".join(f"{k} ({v})" for k, v in counts.items()))
+            out.print(f"{name}: " + ", ".join(f"{k} ({c.number(v)})" for k, v in counts.items()),
+                      markup=False)  # fmt: skip
 
 
 @main.command()
@@ -219,7 +225,7 @@ def embed(db, model, rebuild, quiet, as_json):
             TimeRemainingColumn(), console=err, disable=quiet or not err.is_terminal,
         )  # fmt: skip
         with progress:
-            task = progress.add_task("embedding", total=None)
+            task = progress.add_task(c.labels["embedding"], total=None)
             report = lib.embed(
                 model=model, rebuild=rebuild,
                 progress=lambda done, total: progress.update(task, completed=done, total=total),
@@ -228,9 +234,9 @@ def embed(db, model, rebuild, quiet, as_json):
         print(json.dumps(report))
         return
     L = c.labels
-    rate = L["per_second"].format(n=f"{report['per_second']:,}") if report["per_second"] else ""
-    counts = {k: f"{report[k]:,}" for k in ("embedded", "dropped", "passages")}
-    seconds = f"{report['seconds']:,.1f}"
+    rate = L["per_second"].format(n=c.number(report["per_second"])) if report["per_second"] else ""
+    counts = {k: c.number(report[k]) for k in ("embedded", "dropped", "passages")}
+    seconds = c.number(round(report["seconds"], 1))
     click.echo(
         L["embedded"].format(status=L[report["status"]], seconds=seconds, rate=rate, **counts)
     )
@@ -348,7 +354,7 @@ def countries(db, as_json):
     L = c.labels
     table = Table("ISO", "Dansk", "English", L["documents"])
     for row in rows:
-        table.add_row(row["country"], row["name_da"], row["name"], str(row["documents"]))
+        table.add_row(row["country"], row["name_da"], row["name"], c.number(row["documents"]))
     _console().print(table)
 
 
@@ -367,6 +373,8 @@ def countries(db, as_json):
 @handle_errors
 def serve(db, host, port, workers, bundles, allowed_hosts):
     """Start the web application and JSON API."""
+    c = _ctx(db)
+    c.require()  # serving an empty new file would hide a mistyped --db
     try:
         import uvicorn
 
@@ -382,8 +390,8 @@ def serve(db, host, port, workers, bundles, allowed_hosts):
     allowed, warning = serving_hosts(host, allowed_hosts or os.environ.get(ENV) or None)
     os.environ[ENV] = ",".join(allowed.names)  # for every worker
     create_app(Settings(db))  # fail early on a bad store; builds the index if needed
-    click.echo(f"baggrund: serving {db} at http://{_authority(host)}:{port}/ for {allowed}"
-               " (Ctrl+C stops)", err=True)  # fmt: skip
+    url = f"http://{_authority(host)}:{port}/"
+    click.echo(c.labels["serving"].format(db=db, url=url, hosts=allowed), err=True)
     if warning:
         click.echo(f"baggrund: {warning}", err=True)
     uvicorn.run(
@@ -406,21 +414,23 @@ def copy(source, target):
     from .store import open_store
     from .transfer import copy_library
 
+    c = _ctx(source)
+    c.require()  # the source, never made by copying from it
+    L, n = c.labels, c.number
     src, dst = open_store(source), open_store(target)
     try:
         total = src.stats()["documents"]
-        with click.progressbar(length=total, label="copying", file=sys.stderr) as bar:
+        with click.progressbar(length=total, label=L["copying"], file=sys.stderr) as bar:
             report = copy_library(src, dst, on_progress=bar.update)
     finally:
         src.close()
         dst.close()
     for difference in report.differences:
-        click.echo(f"difference: {difference}", err=True)
-    status = "identical" if report.ok else f"{len(report.differences)} differences"
-    click.echo(
-        f"copied {report.documents} documents, {report.bundles} bundles,"
-        f" {report.datasets} facts datasets and {report.reviews} fact reviews; verified: {status}"
-    )
+        click.echo(f"{L['difference']}: {difference}", err=True)
+    status = L["identical"] if report.ok else c.counted("differences", len(report.differences))
+    click.echo(L["copied"].format(documents=n(report.documents), bundles=n(report.bundles),
+                                  datasets=n(report.datasets), reviews=n(report.reviews),
+                                  status=status))  # fmt: skip
     sys.exit(0 if report.ok else 1)
 
 
@@ -442,18 +452,19 @@ def upgrade(db, rum):
     """Apply missing schema migrations to the store (run after upgrading baggrund)."""
     from .store import open_store
 
-    store = open_store(db, upgrade=True)
+    L = _ctx(db).labels
+    store = open_store(db, upgrade=True)  # creates the schema in a new store, by design
     try:
         before, after = store.upgrade(rum=rum)
         ranking = getattr(store, "ranking", None)
     finally:
         store.close()
     if before == after:
-        click.echo(f"{db}: schema {after}, up to date")
+        click.echo(L["up_to_date"].format(db=db, after=after))
     else:
-        click.echo(f"{db}: schema upgraded from {before} to {after}")
+        click.echo(L["upgraded"].format(db=db, before=before, after=after))
     if rum is not None:
-        click.echo(f"{db}: search ranks with {ranking}")
+        click.echo(L["ranking"].format(db=db, ranking=ranking))
 
 
 @db.command()
@@ -464,36 +475,33 @@ def upgrade(db, rum):
 def check(db, repair, as_json):
     """Compare the store with its search index: passages, content digests, sequence and file
     checksums, and the store's own consistency. Exit status 1 when anything is wrong."""
+    c = _ctx(db)
+    c.require()  # a check never creates what it checks
     with Library.open(db, sync=False) as lib:  # as found, not as opening would mend it
         report = lib.check(repair=repair)
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
     else:
-        _print_check(report)
+        _print_check(report, c)
     sys.exit(0 if report.ok else 1)
 
 
-def _print_check(report) -> None:
-    s = report.store
-    click.echo(
-        f"{report.location}: {s['documents']:,} documents, {s['passages']:,} passages,"
-        f" sequence {s['seq']}"
-    )
+def _print_check(report, c) -> None:
+    s, L, n = report.store, c.labels, c.number
+    click.echo(L["check_store"].format(location=report.location, documents=n(s["documents"]),
+                                       passages=n(s["passages"]), seq=s["seq"]))  # fmt: skip
     index = report.index or {}
     if "passages" in index:
-        click.echo(
-            f"index: {index['passages']:,} passages, sequence {index['seq']}, files"
-            f" {index['files']}; {index['missing']} missing, {index['extra']} not in the store,"
-            f" {index['changed']} changed, {index['duplicated']} duplicated"
-        )
+        counts = {k: n(index[k]) for k in ("passages", "missing", "extra", "changed", "duplicated")}
+        click.echo(L["check_index"].format(seq=index["seq"], files=index["files"], **counts))
     elif index:
-        click.echo("index: " + ", ".join(f"{k} {v}" for k, v in index.items() if k != "path"))
+        shown = ", ".join(f"{k} {v}" for k, v in index.items() if k != "path")
+        click.echo(f"{L['index']}: {shown}")
     for line in report.repaired:
-        click.echo(f"repaired: {line}")
+        click.echo(f"{L['repaired']}: {line}")
     for finding in report.findings:
-        click.echo(f"problem: {finding.message}")
-    click.echo("ok: the index and the store are in step" if report.ok else
-               f"{len(report.findings)} problem(s) found; `baggrund db check --repair` mends the index")  # fmt: skip
+        click.echo(f"{L['problem']}: {finding.message}")
+    click.echo(L["check_ok"] if report.ok else c.counted("problems", len(report.findings)))
 
 
 def _register() -> None:

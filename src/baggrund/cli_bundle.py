@@ -17,15 +17,21 @@ from .cli_context import _ctx, db_option, handle_errors
 
 LABELS = {
     "en": {"created": "Bundle {ref} created", "added": "{n} passages added to {ref}",
+           "added_one": "{n} passage added to {ref}",
            "already": "already in the bundle", "removed": "{n} passages in {ref}",
-           "written": "{path} written ({size:,} bytes)", "empty": "No bundles yet.",
-           "items": "passages", "none": "The bundle is empty.", "deleted": "Bundle {ref} deleted",
-           "changed": "changed since it was added", "missing": "no longer exists"},
+           "removed_one": "{n} passage in {ref}",
+           "written": "{path} written ({n} bytes)", "written_one": "{path} written ({n} byte)",
+           "empty": "No bundles yet.", "items": "{n} passages", "items_one": "{n} passage",
+           "none": "The bundle is empty.", "deleted": "Bundle {ref} deleted",
+           "changed": "changed since it was added", "missing": "no longer exists",
+           "warning": "warning"},
     "da": {"created": "Bundt {ref} oprettet", "added": "{n} uddrag føjet til {ref}",
            "already": "findes allerede i bundtet", "removed": "{n} uddrag i {ref}",
-           "written": "{path} skrevet ({size:,} bytes)", "empty": "Ingen bundter endnu.",
-           "items": "uddrag", "none": "Bundtet er tomt.", "deleted": "Bundt {ref} slettet",
-           "changed": "ændret, siden det blev tilføjet", "missing": "findes ikke længere"},
+           "written": "{path} skrevet ({n} bytes)", "written_one": "{path} skrevet ({n} byte)",
+           "empty": "Ingen bundter endnu.", "items": "{n} uddrag",
+           "none": "Bundtet er tomt.", "deleted": "Bundt {ref} slettet",
+           "changed": "ændret, siden det blev tilføjet", "missing": "findes ikke længere",
+           "warning": "advarsel"},
 }  # fmt: skip
 
 
@@ -66,7 +72,7 @@ def add(ref, anchors, note, db):
         made, skipped = lib.add_to_bundle(ref, list(anchors), note)
     for anchor in skipped:
         click.echo(f"{anchor}: {lab['already']}", err=True)
-    click.echo(lab["added"].format(n=len(made.items) - before, ref=made.ref))
+    click.echo(ctx.counted("added", len(made.items) - before, lab, ref=made.ref))
 
 
 @bundle.command("remove")
@@ -79,7 +85,7 @@ def remove(ref, anchors, db):
     ctx = _ctx(db)
     with ctx.library() as lib:
         made = lib.remove_from_bundle(ref, list(anchors))
-    click.echo(_labels(ctx)["removed"].format(n=len(made.items), ref=made.ref))
+    click.echo(ctx.counted("removed", len(made.items), _labels(ctx), ref=made.ref))
 
 
 @bundle.command("move")
@@ -126,7 +132,8 @@ def show(ref, db, as_json):
                 click.echo(json.dumps(rows, ensure_ascii=False))
             for row in rows:
                 title = f"  {row['title']}" if row["title"] else ""
-                click.echo(f"{row['ref']}  {row['items']} {lab['items']}  {row['updated']}{title}")
+                items = ctx.counted("items", row["items"], lab)
+                click.echo(f"{row['ref']}  {items}  {row['updated']}{title}")
             if not rows and not as_json:
                 click.echo(lab["empty"])
             return
@@ -163,13 +170,13 @@ def export(ref, fmt, output, db):
     with ctx.library() as lib:
         data, problems = lib.export_bundle(ref, fmt, lang=ctx.lang)
     for line in problems_summary(problems):
-        click.echo(f"warning: {line}", err=True)
+        click.echo(f"{_labels(ctx)['warning']}: {line}", err=True)
     if output == "-":
         click.echo(data, nl=False)  # bytes go to standard output as they are
         return
     path = Path(output or "".join(c if c.isalnum() or c in "-_." else "_" for c in ref) + f".{fmt}")
     path.write_bytes(data)
-    click.echo(_labels(ctx)["written"].format(path=path, size=len(data)))
+    click.echo(ctx.counted("written", len(data), _labels(ctx), path=path))
 
 
 @bundle.command("delete")

@@ -14,9 +14,10 @@ import click
 
 from .dates import format_date_da, format_date_en
 from .errors import BaggrundError
+from .i18n import number, translations
 from .library import DEFAULT_DB, Library
 
-__all__ = ["LABELS", "Context", "RootGroup", "db_option", "handle_errors"]
+__all__ = ["LABELS", "Context", "Failure", "RootGroup", "db_option", "handle_errors"]
 
 LABELS = {
     "en": {
@@ -40,6 +41,20 @@ LABELS = {
         "filed_under": "{territory} is reported on under {country} ('{title}'): searched there",
         "currency": "{series}, {country}: the newest match is from {matched}; the {later} editions do not mention it",
         "currency_one": "{series}, {country}: the newest match is from {matched}; the {later} edition does not mention it",
+        "relaxed_some_one": "1 passage has every word; passages with some of them follow.",
+        "docs": "{n} documents", "docs_one": "{n} document", "embedding": "Embedding",
+        "summary": "{added}: {n_added}, {updated}: {n_updated}, {unchanged}: {n_unchanged}, {rejected}: {n_rejected}",
+        "copying": "Copying", "copied": "copied {documents} documents, {bundles} bundles, {datasets} facts datasets and {reviews} fact reviews; verified: {status}",
+        "identical": "identical", "differences": "{n} differences", "differences_one": "{n} difference",
+        "difference": "difference", "up_to_date": "{db}: schema {after}, up to date",
+        "upgraded": "{db}: schema upgraded from {before} to {after}", "ranking": "{db}: search ranks with {ranking}",
+        "check_store": "{location}: {documents} documents, {passages} passages, sequence {seq}",
+        "check_index": "index: {passages} passages, sequence {seq}, files {files}; {missing} missing, {extra} not in the store, {changed} changed, {duplicated} duplicated",
+        "index": "index", "repaired": "repaired", "problem": "problem",
+        "check_ok": "ok: the index and the store are in step",
+        "problems": "{n} problems found; `baggrund db check --repair` mends the index",
+        "problems_one": "{n} problem found; `baggrund db check --repair` mends the index",
+        "serving": "baggrund: serving {db} at {url} for {hosts} (Ctrl+C stops)",
     },
     "da": {
         "added": "tilføjet", "updated": "opdateret", "unchanged": "uændret", "rejected": "afvist",
@@ -63,6 +78,20 @@ LABELS = {
         "filed_under": "{territory} er beskrevet under {country} ('{title}'): søgt dér",
         "currency": "{series}, {country}: det nyeste fund er fra {matched}; udgaverne fra {later} nævner det ikke",
         "currency_one": "{series}, {country}: det nyeste fund er fra {matched}; udgaven fra {later} nævner det ikke",
+        "relaxed_some_one": "1 afsnit har alle ordene; derefter følger afsnit med nogle af dem.",
+        "docs": "{n} dokumenter", "docs_one": "{n} dokument", "embedding": "Indlejrer",
+        "summary": "{added}: {n_added}, {updated}: {n_updated}, {unchanged}: {n_unchanged}, {rejected}: {n_rejected}",
+        "copying": "Kopierer", "copied": "kopierede {documents} dokumenter, {bundles} bundter, {datasets} faktadatasæt og {reviews} gennemgange af fakta; kontrolleret: {status}",
+        "identical": "identisk", "differences": "{n} forskelle", "differences_one": "{n} forskel",
+        "difference": "forskel", "up_to_date": "{db}: skema {after}, ajour",
+        "upgraded": "{db}: skema opgraderet fra {before} til {after}", "ranking": "{db}: søgningen rangerer med {ranking}",
+        "check_store": "{location}: {documents} dokumenter, {passages} afsnit, sekvens {seq}",
+        "check_index": "indeks: {passages} afsnit, sekvens {seq}, filer {files}; {missing} mangler, {extra} ikke i lageret, {changed} ændret, {duplicated} dobbelt",
+        "index": "indeks", "repaired": "repareret", "problem": "problem",
+        "check_ok": "ok: indekset og lageret stemmer overens",
+        "problems": "{n} problemer fundet; `baggrund db check --repair` reparerer indekset",
+        "problems_one": "{n} problem fundet; `baggrund db check --repair` reparerer indekset",
+        "serving": "baggrund: serverer {db} på {url} for {hosts} (Ctrl+C stopper)",
     },
 }  # fmt: skip
 
@@ -81,15 +110,26 @@ class Context:
     def library(self, *, create: bool = False) -> Library:
         """The library at ``--db``. Only the commands that fill a library (``create``) make a
         new SQLite file; the others say there is none rather than answer from an empty one."""
-        if not create and "://" not in self.db and not Path(self.db).exists():
-            raise click.ClickException(self.labels["no_library"].format(db=self.db))
+        if not create:
+            self.require()
         return Library.open(self.db)
 
-    def number(self, n: int) -> str:
-        """A count as people read it in the interface language: ``1,757`` or ``1.757``."""
-        from babel.numbers import format_decimal
+    def require(self) -> None:
+        """Fail, saying how to make one, when there is no library at ``--db`` (a SQLite file
+        that does not exist; a PostgreSQL URL says for itself)."""
+        if "://" not in self.db and not Path(self.db).exists():
+            raise Failure(self.labels["no_library"].format(db=self.db))
 
-        return format_decimal(n, locale=self.lang)
+    def counted(self, key: str, n: float, labels: dict | None = None, **values) -> str:
+        """A label with a count ``{n}``: its ``KEY_one`` form for 1 ("1 passage") if it has
+        one, the digits grouped as the language groups them ("1,200 passages")."""
+        labels = labels or self.labels
+        label = labels.get(f"{key}_one") if n == 1 else None
+        return (label or labels[key]).format(n=self.number(n), **values)
+
+    def number(self, n: float) -> str:
+        """A count as people read it in the interface language: ``1,757`` or ``1.757``."""
+        return number(n, self.lang)
 
     def date(self, iso: str | None) -> str:
         """An ISO date as people read it: ``24. juni 2024`` or ``24 June 2024``."""
@@ -99,13 +139,35 @@ class Context:
         return format_date_da(day) if self.lang == "da" else format_date_en(day)
 
 
+def _lang() -> str:
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx else None
+    return (obj or {}).get("lang", "en")
+
+
+class Failure(click.ClickException):
+    """A one-line error, ``Error: ...`` or ``Fejl: ...`` in the interface language."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.lang = _lang()  # shown after the command's context has ended
+
+    def show(self, file=None) -> None:
+        prefix = "Fejl" if self.lang == "da" else "Error"
+        click.echo(f"{prefix}: {self.format_message()}", file=file, err=file is None)
+
+
 def handle_errors(func):
+    """Domain errors (and bad values) as one-line messages in the interface language."""
+
     @wraps(func)
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
         except (BaggrundError, ValueError) as exc:
-            raise click.ClickException(str(exc)) from None
+            lang = _lang()
+            error = exc if isinstance(exc, BaggrundError) else BaggrundError(str(exc))
+            raise Failure(error.translated(translations(lang).gettext, lang)) from None
 
     return wrapper
 

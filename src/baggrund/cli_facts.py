@@ -15,21 +15,22 @@ import click
 
 from . import spreadsheet
 from .cli_context import _console, _ctx, db_option, handle_errors
+from .i18n import translations
 
 LABELS = {
     "en": {"year": "Year", "value": "Value", "note": "Note", "cited": "as compared in a later report",
            "review": {"confirmed": "confirmed by an editor", "corrected": "corrected by an editor"}, "passage": "Passage",
            "sentence": "Sentence", "roles": {"penalty": "set by law: penalties", "threshold": "set by law or rule", "deadline": "time limits set by law", "sentence": "terms imposed in single cases"},
            "tiers": "Tier placements", "none": "No facts for {country}.",
-           "rebuilt": "{n:,} facts extracted from the stored documents",
-           "imported": "{n:,} tier placements imported ({name})", "source": "Source",
+           "rebuilt": "{n} facts extracted from the stored documents", "rebuilt_one": "{n} fact extracted from the stored documents",
+           "imported": "{n} tier placements imported ({name})", "imported_one": "{n} tier placement imported ({name})", "source": "Source",
            "attribution": "Tier placements 2001-2015: {attribution}; {license}"},
     "da": {"year": "År", "value": "Værdi", "note": "Note", "cited": "som sammenligning i en senere rapport",
            "review": {"confirmed": "bekræftet af en redaktør", "corrected": "rettet af en redaktør"}, "passage": "Afsnit",
            "sentence": "Sætning", "roles": {"penalty": "fastsat ved lov: straffe", "threshold": "fastsat ved lov eller regel", "deadline": "frister fastsat ved lov", "sentence": "straffe idømt i enkeltsager"},
            "tiers": "Tier-placeringer", "none": "Ingen fakta om {country}.",
-           "rebuilt": "{n:,} fakta udtrukket af de gemte dokumenter",
-           "imported": "{n:,} tier-placeringer importeret ({name})", "source": "Kilde",
+           "rebuilt": "{n} fakta udtrukket af de gemte dokumenter",
+           "imported": "{n} tier-placeringer importeret ({name})", "imported_one": "{n} tier-placering importeret ({name})", "source": "Kilde",
            "attribution": "Tier-placeringer 2001-2015: {attribution}; {license}"},
 }  # fmt: skip
 CSV_FIELDS = ["country", "subject", "kind", "role", "unit", "year", "qualifier", "value", "upper",
@@ -58,14 +59,17 @@ def _num(value) -> str:
     return f"{value:,}" if isinstance(value, int | float) else str(value)
 
 
-def _value(p: dict) -> str:
+def _value(p: dict, c) -> str:
+    """A figure as the table shows it, in the interface language: its qualifier translated,
+    digits grouped as the language groups them (``1.200`` in Danish)."""
+    _ = translations(c.lang).gettext
     text = (
-        (f"{p['qualifier']} " if p.get("qualifier") else "")
-        + _num(p["value"])
-        + (f"–{_num(p['upper'])}" if p.get("upper") is not None else "")
+        (f"{_(p['qualifier'])} " if p.get("qualifier") else "")
+        + c.number(p["value"])
+        + (f"–{c.number(p['upper'])}" if p.get("upper") is not None else "")
     )
     if p.get("converted_value") is not None:
-        text += f" ({_num(p['converted_value'])} {p['converted_unit']})"
+        text += f" ({c.number(p['converted_value'])} {p['converted_unit']})"
     return text
 
 
@@ -88,10 +92,10 @@ def facts(country, db, topic, as_json, as_csv, rebuild, tiers_file):
         raise click.UsageError("name a COUNTRY, or give --rebuild or --import-tiers")
     with c.library(create=bool(tiers_file)) as lib:  # importing a table may begin a library
         if rebuild:
-            click.echo(L["rebuilt"].format(n=lib.rebuild_facts()), err=bool(country))
+            click.echo(c.counted("rebuilt", lib.rebuild_facts(), L), err=bool(country))
         if tiers_file:
             n = lib.import_tiers(tiers_file)
-            click.echo(L["imported"].format(n=n, name=tiers_file), err=bool(country))
+            click.echo(c.counted("imported", n, L, name=tiers_file), err=bool(country))
         if not country:
             return
         timeline = lib.facts(country, topic=topic)
@@ -112,16 +116,17 @@ def facts(country, db, topic, as_json, as_csv, rebuild, tiers_file):
     if not rows:
         click.echo(L["none"].format(country=name))
         return
-    _print(timeline, name, L)
+    _print(timeline, name, L, c)
 
 
-def _print(timeline, name: str, L: dict) -> None:
+def _print(timeline, name: str, L: dict, c) -> None:
     from rich.table import Table
 
+    _ = translations(c.lang).gettext
     out = _console()
     out.print(f"[bold]{name} ({timeline.country})[/bold]")
     for series in timeline.series:
-        title = f"{series.subject} ({series.unit})"
+        title = f"{_(series.subject)} ({_(series.unit)})"
         if series.role != "event":
             title += f" – {L['roles'].get(series.role, series.role)}"
         table = Table(L["year"], L["value"], L["note"], L["passage"], L["sentence"],
@@ -131,7 +136,7 @@ def _print(timeline, name: str, L: dict) -> None:
         table.columns[3].overflow = "fold"
         table.columns[1].no_wrap = True
         for p in series.points:
-            table.add_row(str(p["year"] or "–"), _value(p), _note(p, L),
+            table.add_row(str(p["year"] or "–"), _value(p, c), _note(p, L),
                           p["anchor"] or p["dataset"] or "", p.get("quote") or "")  # fmt: skip
         out.print(table)
     if timeline.tiers:

@@ -220,12 +220,13 @@ def _placeholder(text: str, name: str) -> UnknownCountry | None:
     key = _norm(text)
     if key == "na" and text.strip().isalpha():
         return UnknownCountry(
-            f"ambiguous country {shown(name)}: Namibia's two-letter code, or 'not available'; "
-            "write NAM or Namibia"
+            "ambiguous country {name}: Namibia's two-letter code, or 'not available'; "
+            "write NAM or Namibia",
+            name=shown(name),
         )
     if key in _placeholders() or (not key and text.strip() and _MISSING_MARKS.fullmatch(text)):
         return UnknownCountry(
-            f"country {shown(name)} is a placeholder for a missing value, not a country"
+            "country {name} is a placeholder for a missing value, not a country", name=shown(name)
         )
     return None
 
@@ -237,7 +238,7 @@ def resolve_country(name: str, *, suggest: bool = True) -> Country:
     ``suggest``, the message names the countries a misspelled name is close to.
     """
     if not isinstance(name, str):
-        raise UnknownCountry(f"unknown country {shown(name)}")
+        raise UnknownCountry("unknown country {name}", name=shown(name))
     tables = _tables()
     for text in (name, _TRAILING_PAREN.sub("", name)):
         if error := _placeholder(text, name):
@@ -246,23 +247,28 @@ def resolve_country(name: str, *, suggest: bool = True) -> Country:
         if key in tables.by_key:
             return tables.countries[tables.by_key[key]]
         if key in tables.ambiguous:
-            options = " or ".join(tables.ambiguous[key])
-            raise UnknownCountry(f"ambiguous country {shown(name)}: could be {options}")
-    hint = _did_you_mean(name, tables) if suggest else ""
-    raise UnknownCountry(f"unknown country {shown(name)}{hint}")
+            options = tuple(tables.ambiguous[key])
+            raise UnknownCountry(
+                "ambiguous country {name}: could be {options}", name=shown(name), options=options
+            )
+    close = _did_you_mean(name, tables) if suggest else ()
+    if close:
+        raise UnknownCountry("unknown country {name}; did you mean {close}?", name=shown(name),
+                             close=close)  # fmt: skip
+    raise UnknownCountry("unknown country {name}", name=shown(name))
 
 
-def _did_you_mean(name: str, tables: _Tables) -> str:
-    """``; did you mean Eritrea?`` for a misspelled name ("Eritria"), else nothing."""
+def _did_you_mean(name: str, tables: _Tables) -> tuple[str, ...]:
+    """The countries a misspelled name ("Eritria") is close to ("Eritrea"), else nothing."""
     key = _norm(name)
     if len(key) < 4:
-        return ""
+        return ()
     close = difflib.get_close_matches(key, tables.by_key, n=6, cutoff=0.8)
     codes = list(dict.fromkeys(tables.by_key[k] for k in close))[:3]
     if not codes:
-        return ""
+        return ()
     names = [tables.countries[c].name_en for c in codes]
-    return f"; did you mean {' or '.join(names)}?"
+    return tuple(names)
 
 
 def country_by_code(code: str) -> Country:
@@ -271,7 +277,7 @@ def country_by_code(code: str) -> Country:
         country = _tables().by_code.get(code.strip().upper())
         if country is not None:
             return country
-    raise UnknownCountry(f"unknown country code {code!r}")
+    raise UnknownCountry("unknown country code {code}", code=repr(code))
 
 
 def aliases_of(code: str) -> list[str]:

@@ -29,7 +29,7 @@ from .errors import BadDate, shown
 __all__ = ["parse_date", "format_date_da", "format_date_en", "EARLIEST", "latest_date"]
 
 EARLIEST = dt.date(1900, 1, 1)
-EXAMPLES = "2024-06-24, 24.06.2024 or 24. juni 2024"
+EXAMPLES = ("2024-06-24", "24.06.2024", "24. juni 2024")
 
 _D = "[0-9]"  # ASCII digits only: int() would also read "٢٠٢٤"
 _TIME = rf"{_D}{{2}}:{_D}{{2}}(?::{_D}{{2}}(?:\.{_D}{{1,6}})?)?(?:Z|[+-]{_D}{{2}}:{_D}{{2}})?"
@@ -70,14 +70,17 @@ def parse_date(
     return _in_range(date, text, field) if bounded else date
 
 
-def _fail(field: str, text: str, why: str) -> BadDate:
-    return BadDate(f"{field}: {shown(text)} {why} (write e.g. {EXAMPLES})")
+def _fail(field: str, text: str, why: str, **values: str) -> BadDate:
+    """``why``: a template (``is outside {earliest} to {latest}``), translated as a whole."""
+    return BadDate("{field}: {text} " + why + " (write e.g. {examples})", field=field,
+                   text=shown(text), examples=EXAMPLES, **values)  # fmt: skip
 
 
 def _in_range(date: dt.date, text: str, field: str) -> dt.date:
     latest = latest_date()
     if not EARLIEST <= date <= latest:
-        raise _fail(field, text, f"is outside {EARLIEST.isoformat()} to {latest.isoformat()}")
+        raise _fail(field, text, "is outside {earliest} to {latest}", earliest=EARLIEST.isoformat(),
+                    latest=latest.isoformat())  # fmt: skip
     return date
 
 
@@ -127,9 +130,9 @@ def _read(text: str, field: str) -> dt.date:
 def _month(field: str, text: str, word: str, day: str, suffix: str | None) -> int:
     month = _months().get(word.casefold())
     if month is None:
-        raise _fail(field, text, f"has no month {shown(word)}")
+        raise _fail(field, text, "has no month {month}", month=shown(word))
     if suffix and suffix != "." and suffix.casefold() != _ordinal(int(day)):
-        raise _fail(field, text, f"has a wrong ordinal {day}{suffix}")
+        raise _fail(field, text, "has a wrong ordinal {ordinal}", ordinal=f"{day}{suffix}")
     return month
 
 

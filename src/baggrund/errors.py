@@ -17,7 +17,40 @@ __all__ = [
 
 
 class BaggrundError(Exception):
-    """Base class of every error baggrund raises on purpose."""
+    """Base class of every error baggrund raises on purpose.
+
+    A message the interface translates is raised as a template and its values:
+    ``NotFound("no document {key}", key=shown(key))``. ``str(error)`` is the English message;
+    :meth:`translated` the message in the language of a gettext catalogue, whose msgid is the
+    template (values are data: anchors, names as typed, and are not translated). A whole number
+    among the values is a quantity, its digits grouped as the language groups them (``1,000``,
+    ``1.000``); a year or an identifier is given as text; a tuple of names is a choice
+    (``COD or COG``, ``COD eller COG``)."""
+
+    def __init__(self, message: str = "", /, **values: object):
+        self.template, self.values = message, values
+        super().__init__(_filled(message, values, "en") if values else message)
+
+    def translated(self, gettext, lang: str = "en") -> str:
+        """The message in the catalogue's language (English when it has no translation)."""
+        if not self.template:
+            return str(self)
+        template = gettext(self.template)
+        return _filled(template, self.values, lang) if self.values else template
+
+
+def _filled(template: str, values: dict, lang: str) -> str:
+    from babel.lists import format_list
+    from babel.numbers import format_decimal
+
+    def shown_value(v: object) -> object:
+        if isinstance(v, int) and not isinstance(v, bool):
+            return format_decimal(v, locale=lang)
+        if isinstance(v, tuple):
+            return format_list([str(x) for x in v], style="or", locale=lang)
+        return v
+
+    return template.format(**{k: shown_value(v) for k, v in values.items()})
 
 
 class UnknownCountry(BaggrundError, ValueError):

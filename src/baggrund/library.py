@@ -146,11 +146,11 @@ class Library:
         anchors) and update history; with ``section`` (a slug), only that section's passages."""
         doc = self.store.document(key.strip())
         if doc is None:
-            raise NotFound(f"no document {key!r}")
+            raise NotFound("no document {key}", key=repr(key))
         if section is not None:
             wanted = [s["ordinal"] for s in doc["sections"] if s["slug"] == section]
             if not wanted:
-                raise NotFound(f"no section {section!r} in {key}")
+                raise NotFound("no section {section} in {key}", section=repr(section), key=key)
             doc["passages"] = [p for p in doc["passages"] if p["section"] == wanted[0]]
         prefix = self._decorate(doc)["anchor"]
         for p in doc["passages"]:
@@ -160,10 +160,12 @@ class Library:
     def passage(self, anchor: str) -> PassageView:
         a = parse_anchor(anchor)
         if a.local is None:
-            raise NotFound(f"{anchor!r} names a document or section, not a passage")
+            raise NotFound(
+                "{anchor} names a document or section, not a passage", anchor=repr(anchor)
+            )
         row = self.store.passage(a.country, a.annex, a.local)
         if row is None:
-            raise NotFound(f"no passage {str(a)!r}")
+            raise NotFound("no passage {anchor}", anchor=repr(str(a)))
         full = str(a)
         return PassageView(
             anchor=full,
@@ -301,7 +303,8 @@ class Library:
 
         row, key = self._reviewable(fact_id)
         if key is None:
-            raise ReviewError(f"fact {fact_id} is from the imported dataset {row['dataset']}")
+            raise ReviewError("fact {fact} is from the imported dataset {dataset}",
+                              fact=str(fact_id), dataset=row["dataset"])  # fmt: skip
         subject = (subject or "").strip() or None
         review = FactReview(*key, country=row["country"], decision=decision,
                             decided=now or dt.datetime.now(dt.UTC),
@@ -322,7 +325,9 @@ class Library:
 
         row = self.store.fact(fact_id)
         if row is None:
-            raise NotFound(f"no fact {fact_id}: the facts may have been extracted again; reload")
+            raise NotFound(
+                "no fact {fact}: the facts may have been extracted again; reload", fact=str(fact_id)
+            )
         return row, review_key(row)
 
     def changes(

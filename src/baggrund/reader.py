@@ -21,13 +21,14 @@ from pathlib import Path
 from .document import Record, web_address
 from .limits import DEFAULT_MAX_BYTES, Limits
 
-__all__ = ["Problem", "read_paths", "iter_files", "DEFAULT_MAX_BYTES", "Limits"]
+__all__ = ["Problem", "read_paths", "iter_files", "DEFAULT_MAX_BYTES", "Limits", "SUFFIXES"]
 
 _JSONL = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 _TEXT = (".txt", ".text")
 _MAX_NUMBER = 999_999_999  # annex numbers and years: anything larger is a mistake
 _RICH = (".pdf", ".html", ".htm", ".docx")  # read by baggrund.richfiles
 _FORMATS = ".txt, .jsonl, .jsonl.gz, .pdf, .html, .docx"
+SUFFIXES = (*_TEXT, *_JSONL, *_RICH)  # every file name ending ingest reads
 _SKIPPED = f"skipped: not a supported format ({_FORMATS})"
 # A folder's own notes (what it holds, its licence, its provenance) are not background
 # material: not read, and listed once in the summary rather than warned about on every run.

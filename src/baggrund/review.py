@@ -54,23 +54,25 @@ class FactReview:
 
     def __post_init__(self) -> None:
         if self.decision not in DECISIONS:
-            raise ReviewError(f"decision: {self.decision!r} is not one of {', '.join(DECISIONS)}")
+            raise ReviewError("decision: {decision} is not one of {choices}",
+                              decision=repr(self.decision), choices=", ".join(DECISIONS))  # fmt: skip
         if len(self.note) > NOTE_LIMIT:
-            raise ReviewError(f"note: longer than {NOTE_LIMIT} characters")
+            raise ReviewError("note: longer than {most} characters", most=NOTE_LIMIT)
         correction = (self.value, self.year, self.subject, self.role)
         if self.decision == "corrected":
             if all(v is None for v in correction):
                 raise ReviewError("a correction needs a value, a year, a subject or a role")
         elif any(v is not None for v in correction):
-            raise ReviewError(f"a {self.decision} fact takes no correction")
+            raise ReviewError("a {decision} fact takes no correction", decision=self.decision)
         if self.value is not None and not math.isfinite(self.value):
             raise ReviewError("value: not a number")
         if self.year is not None and not 1900 <= self.year <= 2100:
-            raise ReviewError(f"year: {self.year} is not a year")
+            raise ReviewError("year: {year} is not a year", year=str(self.year))
         if self.subject is not None and not (0 < len(self.subject.strip()) <= SUBJECT_LIMIT):
-            raise ReviewError(f"subject: empty or longer than {SUBJECT_LIMIT} characters")
+            raise ReviewError("subject: empty or longer than {most} characters", most=SUBJECT_LIMIT)
         if self.role is not None and self.role not in ROLES:
-            raise ReviewError(f"role: {self.role!r} is not one of {', '.join(ROLES)}")
+            raise ReviewError("role: {role} is not one of {choices}", role=repr(self.role),
+                              choices=", ".join(ROLES))  # fmt: skip
 
     @property
     def key(self) -> tuple[str, str, int, str]:

@@ -115,9 +115,10 @@ def _day(value: str | dt.date | None, field: str) -> int | None:
 
 def _bounded(name: str, value: object, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise BadQuery(f"{name} must be a whole number, not {shown(value)}")
+        raise BadQuery("{name} must be a whole number, not {value}", name=name, value=shown(value))
     if not low <= value <= high:
-        raise BadQuery(f"{name} must be between {low:,} and {high:,}, not {shown(value)}")
+        raise BadQuery("{name} must be between {low} and {high}, not {value}", name=name, low=low,
+                       high=high, value=shown(value))  # fmt: skip
     return value
 
 
@@ -126,15 +127,16 @@ def _checked_query(query: object) -> ParsedQuery:
     if query is None:
         query = ""
     if not isinstance(query, str):
-        raise BadQuery(f"query must be text, not {shown(query)}")
+        raise BadQuery("query must be text, not {value}", value=shown(query))
     if len(query) > MAX_QUERY_CHARS:
-        raise BadQuery(f"query is {len(query):,} characters long; at most {MAX_QUERY_CHARS:,}")
+        raise BadQuery("query is {n} characters long; at most {most}", n=len(query),
+                       most=MAX_QUERY_CHARS)  # fmt: skip
     parsed = parse_query(clean_query(query))
     clauses = [*parsed.required, *parsed.excluded]
     options = [o for c in clauses for o in (c.options if isinstance(c, AnyOf) else (c,))]
     prefixes = sum(isinstance(o, Term) and o.prefix for o in options)
     if prefixes > MAX_PREFIXES:
-        raise BadQuery(f"query has {prefixes} prefix* words; at most {MAX_PREFIXES}")
+        raise BadQuery("query has {n} prefix* words; at most {most}", n=prefixes, most=MAX_PREFIXES)
     return parsed
 
 

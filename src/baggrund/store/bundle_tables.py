@@ -81,5 +81,6 @@ def item_rows(bundle_id: int, items: list[dict]) -> list[tuple]:
 
 def conflict(ref: str, expected: int | None) -> BundleConflict:
     if expected is None:
-        return BundleConflict(f"bundle {ref!r} exists already")
-    return BundleConflict(f"bundle {ref!r} was changed by someone else meanwhile; try again")
+        return BundleConflict("bundle {ref} exists already", ref=repr(ref))
+    return BundleConflict("bundle {ref} was changed by someone else meanwhile; try again",
+                          ref=repr(ref))  # fmt: skip

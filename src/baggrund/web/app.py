@@ -142,37 +142,64 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(BaggrundError)
     async def domain_error(request: Request, exc: BaggrundError):
-        return await _error(request, error_status(exc), str(exc))
+        return await _error(request, error_status(exc), [exc])
 
     @app.exception_handler(ValueError)
     async def value_error(request: Request, exc: ValueError):
-        return await _error(request, 400, str(exc))
+        return await _error(request, 400, [BaggrundError(str(exc))])
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):
-        parts = []
-        for err in exc.errors():
-            where = ".".join(str(x) for x in err.get("loc", ()) if x not in ("query", "path"))
-            parts.append(f"{where}: {err.get('msg')}" if where else str(err.get("msg")))
-        return await _error(request, 422, "; ".join(parts) or "invalid request")
+        return await _error(request, 422, [invalid(e) for e in exc.errors()]
+                            or [BaggrundError("invalid request")])  # fmt: skip
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
-        return await _error(request, exc.status_code, str(exc.detail))
+        return await _error(request, exc.status_code, [BaggrundError(str(exc.detail))])
 
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception):
         log.exception("unexpected error on %s", request.url.path)
-        return await _error(request, 500, "internal error")
+        return await _error(request, 500, [BaggrundError("internal error")])
 
-    async def _error(request: Request, status: int, message: str):
+    async def _error(request: Request, status: int, errors: list[BaggrundError]):
+        """The errors in English for the API, in the page's language on a page."""
         if wants_json(request):
+            message = "; ".join(map(str, errors))
             return JSONResponse({"error": message, "status": status}, status_code=status)
         from .pages import render_error
 
-        return render_error(request, status, message)
+        return render_error(request, status, errors)
 
     return app
+
+
+# what a request parameter that fails its check is told, by pydantic's error type (msgids)
+INVALID = {
+    "greater_than_equal": ("{where}: must be at least {limit}", "ge"),
+    "greater_than": ("{where}: must be more than {limit}", "gt"),
+    "less_than_equal": ("{where}: must be at most {limit}", "le"),
+    "less_than": ("{where}: must be less than {limit}", "lt"),
+    "int_parsing": ("{where}: must be a whole number", None),
+    "bool_parsing": ("{where}: must be true or false", None),
+    "string_too_long": ("{where}: at most {limit} characters", "max_length"),
+    "too_long": ("{where}: at most {limit} values", "max_length"),
+    "missing": ("{where}: missing", None),
+}
+
+
+def invalid(err: dict) -> BaggrundError:
+    """One failed check of a request parameter as a message the pages translate."""
+    where = ".".join(str(x) for x in err.get("loc", ()) if x not in ("query", "path", "body"))
+    template, limit = INVALID.get(err.get("type", ""), (None, None))
+    if template is None:
+        message = str(err.get("msg"))
+        return BaggrundError(f"{where}: {message}" if where else message)
+    values = {"where": where}
+    if limit:
+        value = (err.get("ctx") or {}).get(limit)
+        values["limit"] = value if isinstance(value, int) else str(value)
+    return BaggrundError(template, **values)
 
 
 def admin_allowed(settings: Settings, authorization: str | None) -> bool:

@@ -250,7 +250,7 @@ async def bundle_action(request: Request, action: str):
     elif action in ("up", "down"):
         anchors = [i.anchor for i in library.bundle(ref).items]
         if anchor not in anchors:
-            raise NotFound(f"{anchor} is not in bundle {ref!r}")
+            raise NotFound("{anchor} is not in bundle {ref}", anchor=anchor, ref=repr(ref))
         position = anchors.index(anchor) + (0 if action == "up" else 2)
         library.move_in_bundle(ref, anchor, max(1, position))
     elif action == "note":
@@ -259,7 +259,7 @@ async def bundle_action(request: Request, action: str):
         library.delete_bundle(ref)
         back = "/bundles"
     else:
-        raise NotFound(f"no bundle action {action!r}")
+        raise NotFound("no bundle action {action}", action=repr(action))
     response = RedirectResponse(back, status_code=303)
     if added is not None:
         response.set_cookie(CURRENT, added.ref, samesite="strict", max_age=30 * 86400)

@@ -174,7 +174,7 @@ def _number_in(text: str, lang: str) -> float | None:
     try:
         return float(parse_decimal(text, locale=lang, strict=True))
     except NumberFormatError:
-        raise ReviewError(f"value: {text!r} is not a number") from None
+        raise ReviewError("value: {value} is not a number", value=repr(text)) from None
 
 
 def _year_in(text: str) -> int | None:
@@ -182,7 +182,7 @@ def _year_in(text: str) -> int | None:
     if not text:
         return None
     if not text.isdigit():
-        raise ReviewError(f"year: {text!r} is not a year")
+        raise ReviewError("year: {year} is not a year", year=repr(text))
     return int(text)
 
 

@@ -1,34 +1,11 @@
-"""The interface in English and Danish: gettext catalogues (``locale/da/LC_MESSAGES/
-messages.po``), compiled in memory with Babel when the application starts."""
+"""The interface in English and Danish: the gettext catalogue (see :mod:`baggrund.i18n`) and
+the language a request is answered in."""
 
 from __future__ import annotations
 
-import functools
-import io
-from pathlib import Path
-
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import NullTranslations, Translations
+from ..i18n import LANGUAGES, translations
 
 __all__ = ["LANGUAGES", "translations", "pick_language"]
-
-LANGUAGES = ("en", "da")
-LOCALE_DIR = Path(__file__).parent / "locale"
-
-
-@functools.cache
-def translations(lang: str) -> NullTranslations:
-    """The catalogue of a language; English is the source language."""
-    po = LOCALE_DIR / lang / "LC_MESSAGES" / "messages.po"
-    if lang == "en" or not po.exists():
-        return NullTranslations()
-    with open(po, "rb") as fh:
-        catalog = read_po(fh, locale=lang)
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog)
-    buffer.seek(0)
-    return Translations(buffer)
 
 
 def pick_language(query: str | None, cookie: str | None, accept: str | None) -> str:

@@ -113,7 +113,12 @@ def render(request: Request, template: str, status: int = 200, **data) -> HTMLRe
     return response
 
 
-def render_error(request: Request, status: int, message: str) -> HTMLResponse:
+def render_error(request: Request, status: int, errors: list) -> HTMLResponse:
+    """The error page, its message in the page's language (``errors``: domain errors, see
+    :meth:`baggrund.errors.BaggrundError.translated`)."""
+    lang = context(request)["lang"]
+    gettext = translations(lang).gettext
+    message = "; ".join(e.translated(gettext, lang) for e in errors)
     return render(request, "error.html", status=status, status_code=status, message=message)
 
 

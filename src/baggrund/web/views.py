@@ -186,5 +186,5 @@ def home_view(lib: Library, lang: str, newest: int = 10) -> dict:
 def source_view(lib: Library, source: str, limit: int = 200, offset: int = 0) -> dict:
     docs = lib.documents(source=source, limit=limit, offset=offset)
     if not docs and offset == 0:
-        raise NotFound(f"no documents from source {source!r}")
+        raise NotFound("no documents from source {source}", source=repr(source))
     return {"source": docs[0]["source"] if docs else source, "documents": docs}

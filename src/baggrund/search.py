@@ -70,6 +70,7 @@ class Hit:
     score: float
     also_in: list[dict]  # the same passage in other editions of the series, newest first
     page: str | None = None  # "12" or "12–13" for a passage from a PDF
+    language: str = "en"  # of the document's text ("da" or "en")
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -190,6 +191,7 @@ def to_hit(row: dict, score: float, stems, older=()) -> Hit:
         paragraph=row["number"],
         text=row["text"],
         page=row.get("page"),
+        language=row["language"],
         snippet=snippet.plain(),
         snippet_html=snippet.html(),
         score=round(score, 4),

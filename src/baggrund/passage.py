@@ -111,6 +111,68 @@ def _heading(block: str, *, markdown: bool) -> tuple[int, str] | None:
     return None
 
 
+# A heading that is only a section number ("Section 1."), one that is a number and a title
+# ("Section 7. Worker Rights"), and a lettered one ("a. Arbitrary Deprivation of Life"), as
+# state.gov printed its human rights reports of 2016-2023.
+_NUMBER_ONLY = re.compile(r"section\s+\d{1,3}\.?", re.IGNORECASE)
+_NUMBERED = re.compile(r"section\s+\d{1,3}\.?\s+\S.*", re.IGNORECASE)
+_LETTERED = re.compile(r"[a-z]\.\s+\S")
+
+
+def _outline(heads: list[tuple[int, str] | None]) -> list[tuple[int, str]]:
+    """The level and the text in the heading path of each heading (``heads``: one item per
+    block, ``None`` for a paragraph), in order.
+
+    The markdown levels are kept, except in a document of numbered sections: a number-only
+    heading followed at once by its title (``#### Section 1.`` then ``### Respect for the
+    Integrity of the Person``) or a number with its title (``### Section 7. Worker Rights``),
+    as state.gov printed its human rights reports of 2016-2023 (one such pair, or two
+    headings with number and title, make a document of numbered sections). Their markdown levels say
+    nothing of the nesting (the summary at ``##`` would hold every section; 2019's lettered
+    subsections and their sub-headings are all ``###``). There each numbered section is top
+    level, a number-only heading and its title one heading in the path ("Section 1. Respect
+    for the Integrity of the Person"); its lettered headings ("a. Arbitrary Deprivation of
+    Life") are the level below, and any other heading is below the last lettered one (or,
+    before the first, the level below the section); headings before the first numbered
+    section (the summary, a page's navigation such as "Read a Section: China") are top level,
+    side by side."""
+    found = [h for h in heads if h is not None]
+
+    def pair(i: int) -> bool:  # a number-only heading followed at once by its title
+        h, after = heads[i], heads[i + 1] if i + 1 < len(heads) else None
+        return bool(
+            h and after and _NUMBER_ONLY.fullmatch(h[1]) and not _NUMBER_ONLY.fullmatch(after[1])
+        )
+
+    pairs = sum(1 for i in range(len(heads)) if pair(i))
+    titled = sum(1 for h in found if _NUMBERED.fullmatch(h[1]))
+    if not pairs and titled < 2:  # one "Section 1. Introduction" does not make a structure
+        return [(level, text) for level, text in found]
+    out: list[tuple[int, str]] = []
+    number: str | None = None  # the number-only heading waiting for its title
+    inside = lettered = False  # in a numbered section; below one of its lettered headings
+    for i, h in enumerate(heads):
+        if h is None:
+            number = None
+            continue
+        level, text = h
+        if number is not None:
+            out.append((1, f"{number} {text}"))
+            number = None
+        elif _NUMBER_ONLY.fullmatch(text) or _NUMBERED.fullmatch(text):
+            inside, lettered = True, False
+            number = text if pair(i) else None
+            out.append((1, text))
+        elif not inside:
+            out.append((1 if level < 7 else 2, text))
+        elif _LETTERED.match(text):
+            lettered = True
+            out.append((2, text))
+        else:
+            out.append((3 if lettered else 2, text))
+    return out
+
+
 def segment(text: str, *, title: str = "") -> Segmented:
     """Split a document body into sections and passages. A first paragraph that repeats the
     title is the title, not a passage."""
@@ -140,17 +202,19 @@ def segment(text: str, *, title: str = "") -> Segmented:
     used: dict[str, int] = {INTRO: 1}
     stack: list[tuple[int, str]] = []
     counter = 0
+    outline = iter(_outline([head(b) for b in blocks]))
     for block, page in zip(blocks, pages, strict=True):
         h = head(block)
         if h is None:
             counter += 1
             passages.append(Passage(len(sections) - 1, counter, block, page))
             continue
-        level, heading = h
+        heading = h[1]
+        level, shown = next(outline)
         while stack and stack[-1][0] >= level:
             stack.pop()
-        stack.append((level, heading))
-        base = slugify(heading)
+        stack.append((level, shown))
+        base = slugify(heading)  # from the heading as printed: anchors never depend on levels
         used[base] = used.get(base, 0) + 1
         slug = base if used[base] == 1 else f"{base}-{used[base]}"
         sections.append(Section(slug, heading, min(level, 7), tuple(h for _, h in stack)))

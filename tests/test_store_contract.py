@@ -414,7 +414,7 @@ def test_hits_carry_the_same_fields(sample):
         "pid", "anchor", "number", "text", "page", "heading", "path", "doc_id", "key",
         "external_id",
         "country", "annex", "collection", "source", "series", "edition_year", "title", "url",
-        "published", "added", "updated", "language", "series_newest",
+        "published", "date_kind", "added", "updated", "language", "series_newest",
     }  # fmt: skip
     for raw in sample.store.search(request).hits:  # raw rows: the keys of the SQLite store
         assert set(raw.row) == keys and isinstance(raw.row["path"], list)

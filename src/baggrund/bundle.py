@@ -239,6 +239,7 @@ def _annex_row(doc: dict) -> dict:
         "source": doc["source"],
         "title": doc["title"],
         "published": doc.get("published"),
+        "date_kind": doc.get("date_kind"),
         "added": doc.get("added"),
     }
 

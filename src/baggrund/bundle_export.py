@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from .bundle import Entry, Resolved
+from .citation import document_date
 from .dates import format_date_da, format_date_en, parse_date
 from .errors import BaggrundError
 
@@ -123,7 +124,7 @@ def _annex_rows(resolved: Resolved, lab: Labels, lang: str) -> list[tuple[str, .
             str(a["annex"]),
             a["source"],
             a["title"],
-            lab.format_date(a["published"]),
+            document_date(a, lang),
             lab.format_date(a["added"]),
         )
         for a in resolved.annexes

@@ -15,7 +15,15 @@ from .country import country_by_code
 from .dates import format_date_da, format_date_en
 from .errors import NotFound
 
-__all__ = ["Anchor", "parse_anchor", "cite_da", "cite_en", "DEFAULT_COLLECTION"]
+__all__ = [
+    "Anchor",
+    "parse_anchor",
+    "cite_da",
+    "cite_en",
+    "DEFAULT_COLLECTION",
+    "document_date",
+    "iso_document_date",
+]
 
 DEFAULT_COLLECTION = {"da": "Baggrundsmateriale", "en": "Background material"}
 BOARD_COLLECTION = "Flygtningenævnets baggrundsmateriale"
@@ -76,6 +84,7 @@ _PHRASES = {
         "head": "{collection}, {country}, bilag {annex}: {source}",
         "title": "»{title}«",
         "published": "udgivet {date}",
+        "modified": "ændret {date}",
         "no_date": "udgivelsesdato ukendt",
         "section": "under »{heading}«",
         "paragraph": "{number}. afsnit",
@@ -85,6 +94,7 @@ _PHRASES = {
         "head": "{collection}, {country}, annex {annex}: {source}",
         "title": "‘{title}’",
         "published": "published {date}",
+        "modified": "modified {date}",
         "no_date": "date of publication unknown",
         "section": "section ‘{heading}’",
         "paragraph": "paragraph {number}",
@@ -92,6 +102,30 @@ _PHRASES = {
         "pages": "pp. {page}",
     },
 }
+
+
+def document_date(doc: dict, lang: str, *, label: bool = False) -> str:
+    """A document's date as shown: ``24. juni 2024`` (``udgivet 24. juni 2024`` with
+    ``label``); a modification date, when the source gives no publication date, always says
+    so (``ændret 12. august 2025``, ``modified 12 August 2025``); "" when there is none."""
+    value = _date(doc.get("published"))
+    if value is None:
+        return ""
+    date = (format_date_da if lang == "da" else format_date_en)(value)
+    if doc.get("date_kind") == "modified":
+        return _PHRASES[lang]["modified"].format(date=date)
+    return _PHRASES[lang]["published"].format(date=date) if label else date
+
+
+def iso_document_date(doc: dict, lang: str) -> str:
+    """The date for a spreadsheet: ISO (``2024-06-24``), a modification date labelled
+    (``ændret 2025-08-12``); "" when there is none."""
+    value = _date(doc.get("published"))
+    if value is None:
+        return ""
+    if doc.get("date_kind") == "modified":
+        return _PHRASES[lang]["modified"].format(date=value.isoformat())
+    return value.isoformat()
 
 
 def _cite(
@@ -104,9 +138,7 @@ def _cite(
         collection=_collection(doc, lang), country=name, annex=doc["annex"], source=doc["source"]
     )
     parts = [head, words["title"].format(title=doc["title"])]
-    published = _date(doc.get("published"))
-    date = (format_date_da if lang == "da" else format_date_en)(published)
-    parts.append(words["published"].format(date=date) if published else words["no_date"])
+    parts.append(document_date(doc, lang, label=True) or words["no_date"])
     if heading:
         parts.append(words["section"].format(heading=heading))
     if number is not None:

@@ -70,6 +70,7 @@ class Hit:
     score: float
     also_in: list[dict]  # the same passage in other editions of the series, newest first
     page: str | None = None  # "12" or "12–13" for a passage from a PDF
+    date_kind: str | None = None  # "modified": ``published`` is the source's modification date
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -182,6 +183,7 @@ def to_hit(row: dict, score: float, stems, older=()) -> Hit:
         series=row["series"],
         edition_year=row["edition_year"],
         published=row["published"],
+        date_kind=row.get("date_kind"),
         added=row["added"],
         heading=row["heading"],
         section_path=row["path"],

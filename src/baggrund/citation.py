@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .collection import DEFAULT, Collection
 from .country import country_by_code
 from .dates import format_date_da, format_date_en
 from .errors import NotFound
@@ -25,9 +26,7 @@ __all__ = [
     "iso_document_date",
 ]
 
-DEFAULT_COLLECTION = {"da": "Baggrundsmateriale", "en": "Background material"}
-BOARD_COLLECTION = "Flygtningenævnets baggrundsmateriale"
-_BOARD_EN = "Refugee Appeals Board background material"
+DEFAULT_COLLECTION = {"da": DEFAULT.da, "en": DEFAULT.en}
 
 _ANCHOR = re.compile(r"^([A-Za-z]{3})-(\d{1,9})(?:/([a-z0-9-]+)(?:/(\d{1,6}))?)?/?$")
 
@@ -61,15 +60,6 @@ def parse_anchor(text: str) -> Anchor:
         raise NotFound(f"not an anchor: {text!r} (expected e.g. AZE-367 or AZE-367/protection/4)")
     number = int(m.group(4)) if m.group(4) else None
     return Anchor(m.group(1).upper(), int(m.group(2)), m.group(3), number)
-
-
-def _collection(doc: dict, lang: str) -> str:
-    collection = doc.get("collection")
-    if not collection:
-        return DEFAULT_COLLECTION[lang]
-    if lang == "en" and collection == BOARD_COLLECTION:
-        return _BOARD_EN
-    return collection
 
 
 def _date(value) -> dt.date | None:
@@ -129,13 +119,17 @@ def iso_document_date(doc: dict, lang: str) -> str:
 
 
 def _cite(
-    lang: str, doc: dict, heading: str, number: int | None, anchor: str, page: str | None
-) -> str:
+    lang: str, doc: dict, heading: str, number: int | None, anchor: str, page: str | None,
+    collection: Collection | None,
+) -> str:  # fmt: skip
     words = _PHRASES[lang]
     country = country_by_code(doc["country"])
     name = country.name_da if lang == "da" else country.name_en
     head = words["head"].format(
-        collection=_collection(doc, lang), country=name, annex=doc["annex"], source=doc["source"]
+        collection=(collection or DEFAULT).name(lang),
+        country=name,
+        annex=doc["annex"],
+        source=doc["source"],
     )
     parts = [head, words["title"].format(title=doc["title"])]
     parts.append(document_date(doc, lang, label=True) or words["no_date"])
@@ -153,17 +147,18 @@ def _cite(
 
 def cite_da(
     doc: dict, heading: str = "", number: int | None = None, anchor: str = "",
-    page: str | None = None,
+    page: str | None = None, *, collection: Collection | None = None,
 ) -> str:  # fmt: skip
     """The Danish citation of a document, or of a passage when ``number`` is given (with its
-    page, ``s. 12``, when it comes from a PDF)."""
-    return _cite("da", doc, heading, number, anchor, page)
+    page, ``s. 12``, when it comes from a PDF), under the library's ``collection`` name."""
+    return _cite("da", doc, heading, number, anchor, page, collection)
 
 
 def cite_en(
     doc: dict, heading: str = "", number: int | None = None, anchor: str = "",
-    page: str | None = None,
+    page: str | None = None, *, collection: Collection | None = None,
 ) -> str:  # fmt: skip
     """The English citation of a document, or of a passage when ``number`` is given (with its
-    page, ``p. 12`` or ``pp. 12–13``, when it comes from a PDF)."""
-    return _cite("en", doc, heading, number, anchor, page)
+    page, ``p. 12`` or ``pp. 12–13``, when it comes from a PDF), under the library's
+    ``collection`` name."""
+    return _cite("en", doc, heading, number, anchor, page, collection)

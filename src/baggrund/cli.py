@@ -336,6 +336,24 @@ def annexes(country, db, as_of, as_csv, as_json):
 
 
 @main.command()
+@click.argument("name", required=False)
+@click.option("--en", "english", help="The name in English citations (default: NAME).")
+@db_option
+@handle_errors
+def collection(name, english, db):
+    """The collection name every citation of the library begins with; with NAME, set it (for
+    the board's annexes and imported reports alike), e.g. baggrund collection
+    "Flygtningenævnets baggrundsmateriale" --en "Refugee Appeals Board background material"."""
+    c = _ctx(db)
+    with c.library() as lib:
+        if name is None and english is not None:
+            raise click.UsageError("--en needs the Danish NAME too")
+        named = lib.set_collection(name, english) if name is not None else lib.collection
+    click.echo(f"{named.da}\n{named.en} (English)" if c.lang == "en" else
+               f"{named.da}\n{named.en} (engelsk)")  # fmt: skip
+
+
+@main.command()
 @db_option
 @click.option("--json", "as_json", is_flag=True)
 @handle_errors

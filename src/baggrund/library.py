@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from . import bundle
 from .citation import cite_da, cite_en, parse_anchor
+from .collection import Collection, collection_of, set_collection
 from .country import country_by_code, resolve_country
 from .dates import parse_date
 from .errors import NotFound
@@ -74,6 +75,15 @@ class Library:
 
     def close(self) -> None:
         self.store.close()
+
+    @property
+    def collection(self) -> Collection:
+        """The name the library cites every document under (see :mod:`baggrund.collection`)."""
+        return collection_of(self.store)
+
+    def set_collection(self, da: str, en: str | None = None) -> Collection:
+        """Name the library's collection, in Danish and English (``en``: the Danish name)."""
+        return set_collection(self.store, da, en)
 
     def __enter__(self) -> Library:
         return self
@@ -153,8 +163,22 @@ class Library:
         full = str(a)
         return PassageView(
             anchor=full,
-            citation=cite_en(row, row["heading"], row["number"], full, row.get("page")),
-            citation_da=cite_da(row, row["heading"], row["number"], full, row.get("page")),
+            citation=cite_en(
+                row,
+                row["heading"],
+                row["number"],
+                full,
+                row.get("page"),
+                collection=self.collection,
+            ),
+            citation_da=cite_da(
+                row,
+                row["heading"],
+                row["number"],
+                full,
+                row.get("page"),
+                collection=self.collection,
+            ),  # fmt: skip
             document=row,
             heading=row["heading"],
             section_path=row["path"],
@@ -199,7 +223,9 @@ class Library:
 
     def _decorate(self, doc: dict) -> dict:
         doc["anchor"] = f"{doc['country']}-{doc['annex']}"
-        doc["citation"], doc["citation_da"] = cite_en(doc), cite_da(doc)
+        named = self.collection
+        doc["citation"] = cite_en(doc, collection=named)
+        doc["citation_da"] = cite_da(doc, collection=named)
         country = country_by_code(doc["country"])
         doc["country_name"], doc["country_name_da"] = country.name_en, country.name_da
         return doc

@@ -134,6 +134,17 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts, SQLiteSessions):
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
+    # -- the library's settings (the meta table, keys "setting:NAME") ------------------------
+    def setting(self, name: str) -> str | None:
+        return self._meta(f"setting:{name}")
+
+    def put_setting(self, name: str, value: str) -> None:
+        with self._transaction():
+            self.db.execute(
+                "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (f"setting:{name}", value),
+            )
+
     def _seq(self) -> int:
         return int(self._meta("seq") or 0)
 

@@ -28,6 +28,9 @@ __all__ = [
     "slugify",
     "page_mark",
     "INTRO",
+    "as_list",
+    "as_paragraph",
+    "LIST_ITEM",
 ]
 
 INTRO = "intro"  # slug of the text before the first heading
@@ -207,7 +210,7 @@ def segment(text: str, *, title: str = "") -> Segmented:
         h = head(block)
         if h is None:
             counter += 1
-            passages.append(Passage(len(sections) - 1, counter, block, page))
+            passages.append(Passage(len(sections) - 1, counter, as_list(block), page))
             continue
         heading = h[1]
         level, shown = next(outline)
@@ -224,6 +227,38 @@ def segment(text: str, *, title: str = "") -> Segmented:
         sections = sections[1:]
         passages = [Passage(p.section - 1, p.number, p.text, p.page) for p in passages]
     return Segmented(sections, passages, repairs)
+
+
+# A list flattened into one paragraph, its items after " * " (the Trafficking in Persons
+# report's recommendations: "... prison terms. * Increase proactive identification ..."): a
+# bullet between the end of a sentence (or a lead-in's colon) and a capital letter.
+_INLINE_BULLET = re.compile(r"(?<=[.;:!?)”\"])\s+\*\s+(?=[\"“(]?[A-ZÆØÅ0-9])")
+LIST_ITEM = "* "  # what starts each item of a list passage, on its own line
+
+
+def as_list(block: str) -> str:
+    """A paragraph that is a list flattened with " * " bullets, as a list: each item on its own
+    line, starting with ``* `` (a lead-in that ends with a colon stays a line of its own, not
+    an item); any other paragraph as it is. Nothing but the bullets' spacing changes, so
+    :func:`as_paragraph` gives the paragraph back."""
+    if "*" not in block or "\n" in block:
+        return block
+    pieces = _INLINE_BULLET.split(block)
+    if len(pieces) < 2 or any(not p.strip() for p in pieces):
+        return block
+    lead = pieces[0] if pieces[0].rstrip().endswith(":") else None
+    items = pieces[1:] if lead is not None else pieces
+    lines = ([lead] if lead is not None else []) + [LIST_ITEM + p.strip() for p in items]
+    return "\n".join(lines)
+
+
+def as_paragraph(text: str) -> str:
+    """A list passage as the one paragraph it was read from (" * " between its items)."""
+    if "\n" + LIST_ITEM not in "\n" + text:
+        return text
+    lines = text.split("\n")
+    out = [line[len(LIST_ITEM) :] if line.startswith(LIST_ITEM) else line for line in lines]
+    return " * ".join(out)
 
 
 def _unmark(blocks: list[str]) -> tuple[list[str], list[tuple[str | None, str | None]]]:

@@ -45,6 +45,7 @@ templates = Jinja2Templates(
     )
 )
 templates.env.tests["web_link"] = lambda url: bool(WEB_LINK.match(url or ""))
+templates.env.tests["startingwith"] = lambda text, prefix: str(text).startswith(prefix)
 Text = Annotated[str | None, Query(max_length=200)]
 
 

@@ -485,7 +485,7 @@ def test_hits_carry_the_same_fields(sample):
         "pid", "anchor", "number", "text", "page", "heading", "path", "doc_id", "key",
         "external_id",
         "country", "annex", "collection", "source", "series", "edition_year", "title", "url",
-        "published", "added", "updated", "language", "series_newest",
+        "published", "date_kind", "added", "updated", "language", "series_newest",
     }  # fmt: skip
     for raw in sample.store.search(request).hits:  # raw rows: the keys of the SQLite store
         assert set(raw.row) == keys and isinstance(raw.row["path"], list)
@@ -647,3 +647,19 @@ def test_an_unreachable_server_is_a_clear_error():
     pytest.importorskip("psycopg")
     with pytest.raises(StoreError, match="cannot open"):
         open_store("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2")
+
+
+def test_collection_setting_and_modified_date_in_every_store(library):
+    """The library's collection name is a setting of the store; a modification date is
+    stored with its kind and cited as one (the fixture: real reports, cut small)."""
+    fixture = Path(__file__).parent / "fixtures" / "hrr-headings.jsonl"
+    assert library.ingest([fixture]).ok
+    assert library.collection.da == "Baggrundsmateriale"
+    library.set_collection("Nævnets materiale", "The board's material")
+    rows = {r["title"]: r for r in library.annexes("AZE")}
+    row = rows["Azerbaijan 2024 Human Rights Report"]
+    assert row["date_kind"] == "modified" and str(row["published"]) == "2025-08-12"
+    view = library.passage(f"AZE-{row['annex']}/executive-summary/1")
+    assert view.citation_da.startswith("Nævnets materiale, Aserbajdsjan, bilag")
+    assert "ændret 12. august 2025" in view.citation_da
+    assert rows["Azerbaijan 2016 Human Rights Report"]["date_kind"] is None

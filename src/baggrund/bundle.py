@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from .citation import parse_anchor
 from .country import country_by_code
 from .errors import BaggrundError, NotFound
+from .passage import as_paragraph
 from .store.bundle_tables import BundleConflict
 
 __all__ = [
@@ -247,6 +248,7 @@ def _annex_row(doc: dict) -> dict:
         "source": doc["source"],
         "title": doc["title"],
         "published": doc.get("published"),
+        "date_kind": doc.get("date_kind"),
         "added": doc.get("added"),
     }
 
@@ -263,7 +265,9 @@ def resolve(library, ref: str) -> Resolved:
         except NotFound:
             entries.append(Entry(item, "missing"))
             continue
-        status = "ok" if p.text == item.quoted else "changed"
+        # a passage now read as a list is the same text as the paragraph quoted before
+        same = item.quoted in (p.text, as_paragraph(p.text))
+        status = "ok" if same else "changed"
         entries.append(Entry(item, status, p.text, p.citation, p.citation_da, p.document))
         key = (p.document["country"], p.document["annex"])
         annexes.setdefault(key, _annex_row(p.document))

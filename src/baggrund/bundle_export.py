@@ -27,7 +27,7 @@ from importlib import resources
 from xml.sax.saxutils import escape
 
 from .bundle import Entry, Resolved
-from .citation import DEFAULT_COLLECTION
+from .citation import DEFAULT_COLLECTION, document_date
 from .dates import format_date_da, format_date_en, parse_date
 from .errors import BaggrundError
 
@@ -181,7 +181,7 @@ def _annex_rows(resolved: Resolved, lab: Labels, lang: str) -> list[tuple[str, .
             str(a["annex"]),
             a["source"],
             a["title"],
-            lab.format_date(a["published"]),
+            document_date(a, lang),
             lab.format_date(a["added"]),
         )
         for a in resolved.annexes

@@ -11,15 +11,22 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .collection import DEFAULT, Collection
 from .country import country_by_code
 from .dates import format_date_da, format_date_en
 from .errors import NotFound
 
-__all__ = ["Anchor", "parse_anchor", "cite_da", "cite_en", "DEFAULT_COLLECTION"]
+__all__ = [
+    "Anchor",
+    "parse_anchor",
+    "cite_da",
+    "cite_en",
+    "DEFAULT_COLLECTION",
+    "document_date",
+    "iso_document_date",
+]
 
-DEFAULT_COLLECTION = {"da": "Baggrundsmateriale", "en": "Background material"}
-BOARD_COLLECTION = "Flygtningenævnets baggrundsmateriale"
-_BOARD_EN = "Refugee Appeals Board background material"
+DEFAULT_COLLECTION = {"da": DEFAULT.da, "en": DEFAULT.en}
 
 _ANCHOR = re.compile(r"^([A-Za-z]{3})-(\d{1,9})(?:/([a-z0-9-]+)(?:/(\d{1,6}))?)?/?$")
 
@@ -57,15 +64,6 @@ def parse_anchor(text: str) -> Anchor:
     return Anchor(m.group(1).upper(), int(m.group(2)), m.group(3), number)
 
 
-def _collection(doc: dict, lang: str) -> str:
-    collection = doc.get("collection")
-    if not collection:
-        return DEFAULT_COLLECTION[lang]
-    if lang == "en" and collection == BOARD_COLLECTION:
-        return _BOARD_EN
-    return collection
-
-
 def _date(value) -> dt.date | None:
     if isinstance(value, str):
         return dt.date.fromisoformat(value) if value else None
@@ -78,6 +76,7 @@ _PHRASES = {
         "head": "{collection}, {country}, bilag {annex}: {source}",
         "title": "»{title}«",
         "published": "udgivet {date}",
+        "modified": "ændret {date}",
         "no_date": "udgivelsesdato ukendt",
         "section": "under »{heading}«",
         "paragraph": "{number}. afsnit",
@@ -87,6 +86,7 @@ _PHRASES = {
         "head": "{collection}, {country}, annex {annex}: {source}",
         "title": "‘{title}’",
         "published": "published {date}",
+        "modified": "modified {date}",
         "no_date": "date of publication unknown",
         "section": "section ‘{heading}’",
         "paragraph": "paragraph {number}",
@@ -96,19 +96,45 @@ _PHRASES = {
 }
 
 
+def document_date(doc: dict, lang: str, *, label: bool = False) -> str:
+    """A document's date as shown: ``24. juni 2024`` (``udgivet 24. juni 2024`` with
+    ``label``); a modification date, when the source gives no publication date, always says
+    so (``ændret 12. august 2025``, ``modified 12 August 2025``); "" when there is none."""
+    value = _date(doc.get("published"))
+    if value is None:
+        return ""
+    date = (format_date_da if lang == "da" else format_date_en)(value)
+    if doc.get("date_kind") == "modified":
+        return _PHRASES[lang]["modified"].format(date=date)
+    return _PHRASES[lang]["published"].format(date=date) if label else date
+
+
+def iso_document_date(doc: dict, lang: str) -> str:
+    """The date for a spreadsheet: ISO (``2024-06-24``), a modification date labelled
+    (``ændret 2025-08-12``); "" when there is none."""
+    value = _date(doc.get("published"))
+    if value is None:
+        return ""
+    if doc.get("date_kind") == "modified":
+        return _PHRASES[lang]["modified"].format(date=value.isoformat())
+    return value.isoformat()
+
+
 def _cite(
-    lang: str, doc: dict, heading: str, number: int | None, anchor: str, page: str | None
-) -> str:
+    lang: str, doc: dict, heading: str, number: int | None, anchor: str, page: str | None,
+    collection: Collection | None,
+) -> str:  # fmt: skip
     words = _PHRASES[lang]
     country = country_by_code(doc["country"])
     name = country.name_da if lang == "da" else country.name_en
     head = words["head"].format(
-        collection=_collection(doc, lang), country=name, annex=doc["annex"], source=doc["source"]
+        collection=(collection or DEFAULT).name(lang),
+        country=name,
+        annex=doc["annex"],
+        source=doc["source"],
     )
     parts = [head, words["title"].format(title=doc["title"])]
-    published = _date(doc.get("published"))
-    date = (format_date_da if lang == "da" else format_date_en)(published)
-    parts.append(words["published"].format(date=date) if published else words["no_date"])
+    parts.append(document_date(doc, lang, label=True) or words["no_date"])
     if heading:
         parts.append(words["section"].format(heading=heading))
     if number is not None:
@@ -123,17 +149,18 @@ def _cite(
 
 def cite_da(
     doc: dict, heading: str = "", number: int | None = None, anchor: str = "",
-    page: str | None = None,
+    page: str | None = None, *, collection: Collection | None = None,
 ) -> str:  # fmt: skip
     """The Danish citation of a document, or of a passage when ``number`` is given (with its
-    page, ``s. 12``, when it comes from a PDF)."""
-    return _cite("da", doc, heading, number, anchor, page)
+    page, ``s. 12``, when it comes from a PDF), under the library's ``collection`` name."""
+    return _cite("da", doc, heading, number, anchor, page, collection)
 
 
 def cite_en(
     doc: dict, heading: str = "", number: int | None = None, anchor: str = "",
-    page: str | None = None,
+    page: str | None = None, *, collection: Collection | None = None,
 ) -> str:  # fmt: skip
     """The English citation of a document, or of a passage when ``number`` is given (with its
-    page, ``p. 12`` or ``pp. 12–13``, when it comes from a PDF)."""
-    return _cite("en", doc, heading, number, anchor, page)
+    page, ``p. 12`` or ``pp. 12–13``, when it comes from a PDF), under the library's
+    ``collection`` name."""
+    return _cite("en", doc, heading, number, anchor, page, collection)

@@ -13,6 +13,7 @@ import sys
 import click
 
 from . import spreadsheet
+from .citation import document_date, iso_document_date
 from .cli_context import RootGroup, _console, _ctx, db_option, handle_errors
 from .library import Library
 from .reader import DEFAULT_MAX_BYTES
@@ -175,7 +176,9 @@ def search(query, db, as_json, facets, explain, **options):
         out.print()
         head = Text(f"{i}. ", style="bold")
         head.append(hit.anchor, style="bold cyan")
-        when = c.date(hit.published) if hit.published else hit.edition_year or ""
+        when = document_date({"published": hit.published, "date_kind": hit.date_kind}, c.lang) or (
+            f"{c.labels['edition']} {hit.edition_year}" if hit.edition_year else ""
+        )
         head.append(f"  {hit.title} · {hit.source} · {when}")
         out.print(head)
         if hit.heading:
@@ -283,7 +286,7 @@ def show(anchor, db, as_json):
         (L["country"], doc["country_name_da"] if c.lang == "da" else doc["country_name"]),
         (L["source"], doc["source"]),
         (L["title"], doc["title"]),
-        (L["published"], c.date(doc["published"])),
+        (L["published"], document_date(doc, c.lang) or "–"),
         (L["added_on"], c.date(doc["added"])),
     ]
     if doc["series"]:
@@ -317,23 +320,44 @@ def annexes(country, db, as_of, as_csv, as_json):
     fields = ["annex", "title", "source", "published", "added"]
     if as_json:
         for row in rows:
-            print(json.dumps({k: row[k] for k in fields}, ensure_ascii=False))
+            print(json.dumps({k: row[k] for k in [*fields, "date_kind"]}, ensure_ascii=False))
         return
     if as_csv:
         writer = spreadsheet.writer(sys.stdout)
         L = c.labels
         writer.writerow([L["annex"], L["title"], L["source"], L["published"], L["added_on"]])
         for row in rows:
-            writer.writerow([row[k] or "" for k in fields])
+            cells = [row[k] or "" for k in fields]
+            cells[3] = iso_document_date(row, c.lang)
+            writer.writerow(cells)
         return
     from rich.table import Table
 
     L = c.labels
     table = Table(L["annex"], L["title"], L["source"], L["published"], L["added_on"])
     for row in rows:
-        table.add_row(str(row["annex"]), row["title"], row["source"], c.date(row["published"]),
+        table.add_row(str(row["annex"]), row["title"], row["source"],
+                      document_date(row, c.lang) or "–",
                       c.date(row["added"]))  # fmt: skip
     _console().print(table)
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option("--en", "english", help="The name in English citations (default: NAME).")
+@db_option
+@handle_errors
+def collection(name, english, db):
+    """The collection name every citation of the library begins with; with NAME, set it (for
+    the board's annexes and imported reports alike), e.g. baggrund collection
+    "Flygtningenævnets baggrundsmateriale" --en "Refugee Appeals Board background material"."""
+    c = _ctx(db)
+    with c.library() as lib:
+        if name is None and english is not None:
+            raise click.UsageError("--en needs the Danish NAME too")
+        named = lib.set_collection(name, english) if name is not None else lib.collection
+    click.echo(f"{named.da}\n{named.en} (English)" if c.lang == "en" else
+               f"{named.da}\n{named.en} (engelsk)")  # fmt: skip
 
 
 @main.command()

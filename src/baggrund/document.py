@@ -37,6 +37,7 @@ class Record:
     url: str | None = None
     published: str | None = None
     added: str | None = None
+    modified: str | None = None  # the source's modification date, used when it gives no other
     collection: str | None = None
     format: str = "jsonl"
 
@@ -51,11 +52,14 @@ class Document:
     series: str | None
     edition_year: int | None
     title: str
-    published: dt.date | None
+    published: dt.date | None  # the best date the source gives: see date_kind
     added: dt.date | None
     language: str
     segmented: Segmented = field(repr=False)
     checksum: str = ""
+    # what ``published`` is: None, the publication date; "modified", the source's modification
+    # date, when it gives no publication date (the 2024 human rights reports)
+    date_kind: str | None = None
     # the facts of the passages when extracted ahead of saving (ingest does it in worker
     # processes); None: the store extracts them
     facts: tuple | None = field(default=None, repr=False, compare=False)
@@ -88,7 +92,10 @@ def detect_language(text: str) -> str:
 
 FIRST_YEAR = 1900  # of an edition: the earliest a report of this collection can cover
 # Record attributes -> the field names people write (JSON Lines, sidecars, manifests).
-_FIELD_NAMES = {"external_id": "id", "published": "date_published", "added": "date_added"}
+_FIELD_NAMES = {
+    "external_id": "id", "published": "date_published", "added": "date_added",
+    "modified": "date_modified",
+}  # fmt: skip
 _NOT_IN_ADDRESS = re.compile(r"[\x00-\x20\x7f]")
 
 
@@ -152,6 +159,10 @@ def prepare(record: Record) -> Document:
         m = re.match(r"^(19|20)\d\d\b", title)
         edition_year = int(m.group(0)) if m and series else None
     published = parse_date(record.published, field="published")
+    date_kind = None
+    if published is None and record.modified:  # the best date the source gives, labelled
+        published = parse_date(record.modified, field="date_modified")
+        date_kind = "modified"
     added = parse_date(record.added, field="added")
     segmented = segment(record.text, title=title)
     if not segmented.passages:
@@ -172,6 +183,8 @@ def prepare(record: Record) -> Document:
                 added and added.isoformat(),
                 record.collection,
                 record.text,
+                # only when used, so that no other document's checksum changes
+                *([date_kind] if date_kind else []),
             ],
             ensure_ascii=False,
         ).encode()
@@ -188,4 +201,5 @@ def prepare(record: Record) -> Document:
         language=language,
         segmented=segmented,
         checksum=checksum,
+        date_kind=date_kind,
     )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from . import bundle
 from .bundle import Bundle, Resolved
 from .citation import cite_da, cite_en, parse_anchor
+from .collection import Collection, collection_of, set_collection
 from .country import country_by_code, resolve_country
 from .dates import parse_date
 from .errors import NotFound
@@ -82,12 +83,22 @@ class Library:
     def name(self) -> str | None:
         """The library's name for people, as exports give it (title block, author): the one
         it was opened with, else ``$BAGGRUND_NAME``; None when neither is set (exports then
-        say "Background material"). Never its location, which is the machine's business."""
+        give the collection's name, see :attr:`collection`). Never its location, which is the
+        machine's business."""
         name = " ".join((self._name or os.environ.get("BAGGRUND_NAME") or "").split())
         return name or None
 
     def close(self) -> None:
         self.store.close()
+
+    @property
+    def collection(self) -> Collection:
+        """The name the library cites every document under (see :mod:`baggrund.collection`)."""
+        return collection_of(self.store)
+
+    def set_collection(self, da: str, en: str | None = None) -> Collection:
+        """Name the library's collection, in Danish and English (``en``: the Danish name)."""
+        return set_collection(self.store, da, en)
 
     def __enter__(self) -> Library:
         return self
@@ -169,8 +180,22 @@ class Library:
         full = str(a)
         return PassageView(
             anchor=full,
-            citation=cite_en(row, row["heading"], row["number"], full, row.get("page")),
-            citation_da=cite_da(row, row["heading"], row["number"], full, row.get("page")),
+            citation=cite_en(
+                row,
+                row["heading"],
+                row["number"],
+                full,
+                row.get("page"),
+                collection=self.collection,
+            ),
+            citation_da=cite_da(
+                row,
+                row["heading"],
+                row["number"],
+                full,
+                row.get("page"),
+                collection=self.collection,
+            ),  # fmt: skip
             document=row,
             heading=row["heading"],
             section_path=row["path"],
@@ -215,7 +240,9 @@ class Library:
 
     def _decorate(self, doc: dict) -> dict:
         doc["anchor"] = f"{doc['country']}-{doc['annex']}"
-        doc["citation"], doc["citation_da"] = cite_en(doc), cite_da(doc)
+        named = self.collection
+        doc["citation"] = cite_en(doc, collection=named)
+        doc["citation_da"] = cite_da(doc, collection=named)
         country = country_by_code(doc["country"])
         doc["country_name"], doc["country_name_da"] = country.name_en, country.name_da
         return doc
@@ -272,7 +299,9 @@ class Library:
         from .bundle_export import export_bundle
 
         resolved = bundle.resolve(self, ref)
-        data = export_bundle(resolved, fmt, lang=lang, library=self.name or "")
+        data = export_bundle(
+            resolved, fmt, lang=lang, library=self.name or self.collection.name(lang)
+        )
         return data, resolved.problems
 
     # -- facts and timelines (see baggrund.fact, baggrund.timeline) ----------------------------

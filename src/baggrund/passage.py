@@ -28,6 +28,9 @@ __all__ = [
     "slugify",
     "page_mark",
     "INTRO",
+    "as_list",
+    "as_paragraph",
+    "LIST_ITEM",
 ]
 
 INTRO = "intro"  # slug of the text before the first heading
@@ -111,6 +114,68 @@ def _heading(block: str, *, markdown: bool) -> tuple[int, str] | None:
     return None
 
 
+# A heading that is only a section number ("Section 1."), one that is a number and a title
+# ("Section 7. Worker Rights"), and a lettered one ("a. Arbitrary Deprivation of Life"), as
+# state.gov printed its human rights reports of 2016-2023.
+_NUMBER_ONLY = re.compile(r"section\s+\d{1,3}\.?", re.IGNORECASE)
+_NUMBERED = re.compile(r"section\s+\d{1,3}\.?\s+\S.*", re.IGNORECASE)
+_LETTERED = re.compile(r"[a-z]\.\s+\S")
+
+
+def _outline(heads: list[tuple[int, str] | None]) -> list[tuple[int, str]]:
+    """The level and the text in the heading path of each heading (``heads``: one item per
+    block, ``None`` for a paragraph), in order.
+
+    The markdown levels are kept, except in a document of numbered sections: a number-only
+    heading followed at once by its title (``#### Section 1.`` then ``### Respect for the
+    Integrity of the Person``) or a number with its title (``### Section 7. Worker Rights``),
+    as state.gov printed its human rights reports of 2016-2023 (one such pair, or two
+    headings with number and title, make a document of numbered sections). Their markdown levels say
+    nothing of the nesting (the summary at ``##`` would hold every section; 2019's lettered
+    subsections and their sub-headings are all ``###``). There each numbered section is top
+    level, a number-only heading and its title one heading in the path ("Section 1. Respect
+    for the Integrity of the Person"); its lettered headings ("a. Arbitrary Deprivation of
+    Life") are the level below, and any other heading is below the last lettered one (or,
+    before the first, the level below the section); headings before the first numbered
+    section (the summary, a page's navigation such as "Read a Section: China") are top level,
+    side by side."""
+    found = [h for h in heads if h is not None]
+
+    def pair(i: int) -> bool:  # a number-only heading followed at once by its title
+        h, after = heads[i], heads[i + 1] if i + 1 < len(heads) else None
+        return bool(
+            h and after and _NUMBER_ONLY.fullmatch(h[1]) and not _NUMBER_ONLY.fullmatch(after[1])
+        )
+
+    pairs = sum(1 for i in range(len(heads)) if pair(i))
+    titled = sum(1 for h in found if _NUMBERED.fullmatch(h[1]))
+    if not pairs and titled < 2:  # one "Section 1. Introduction" does not make a structure
+        return [(level, text) for level, text in found]
+    out: list[tuple[int, str]] = []
+    number: str | None = None  # the number-only heading waiting for its title
+    inside = lettered = False  # in a numbered section; below one of its lettered headings
+    for i, h in enumerate(heads):
+        if h is None:
+            number = None
+            continue
+        level, text = h
+        if number is not None:
+            out.append((1, f"{number} {text}"))
+            number = None
+        elif _NUMBER_ONLY.fullmatch(text) or _NUMBERED.fullmatch(text):
+            inside, lettered = True, False
+            number = text if pair(i) else None
+            out.append((1, text))
+        elif not inside:
+            out.append((1 if level < 7 else 2, text))
+        elif _LETTERED.match(text):
+            lettered = True
+            out.append((2, text))
+        else:
+            out.append((3 if lettered else 2, text))
+    return out
+
+
 def segment(text: str, *, title: str = "") -> Segmented:
     """Split a document body into sections and passages. A first paragraph that repeats the
     title is the title, not a passage."""
@@ -140,17 +205,19 @@ def segment(text: str, *, title: str = "") -> Segmented:
     used: dict[str, int] = {INTRO: 1}
     stack: list[tuple[int, str]] = []
     counter = 0
+    outline = iter(_outline([head(b) for b in blocks]))
     for block, page in zip(blocks, pages, strict=True):
         h = head(block)
         if h is None:
             counter += 1
-            passages.append(Passage(len(sections) - 1, counter, block, page))
+            passages.append(Passage(len(sections) - 1, counter, as_list(block), page))
             continue
-        level, heading = h
+        heading = h[1]
+        level, shown = next(outline)
         while stack and stack[-1][0] >= level:
             stack.pop()
-        stack.append((level, heading))
-        base = slugify(heading)
+        stack.append((level, shown))
+        base = slugify(heading)  # from the heading as printed: anchors never depend on levels
         used[base] = used.get(base, 0) + 1
         slug = base if used[base] == 1 else f"{base}-{used[base]}"
         sections.append(Section(slug, heading, min(level, 7), tuple(h for _, h in stack)))
@@ -160,6 +227,38 @@ def segment(text: str, *, title: str = "") -> Segmented:
         sections = sections[1:]
         passages = [Passage(p.section - 1, p.number, p.text, p.page) for p in passages]
     return Segmented(sections, passages, repairs)
+
+
+# A list flattened into one paragraph, its items after " * " (the Trafficking in Persons
+# report's recommendations: "... prison terms. * Increase proactive identification ..."): a
+# bullet between the end of a sentence (or a lead-in's colon) and a capital letter.
+_INLINE_BULLET = re.compile(r"(?<=[.;:!?)”\"])\s+\*\s+(?=[\"“(]?[A-ZÆØÅ0-9])")
+LIST_ITEM = "* "  # what starts each item of a list passage, on its own line
+
+
+def as_list(block: str) -> str:
+    """A paragraph that is a list flattened with " * " bullets, as a list: each item on its own
+    line, starting with ``* `` (a lead-in that ends with a colon stays a line of its own, not
+    an item); any other paragraph as it is. Nothing but the bullets' spacing changes, so
+    :func:`as_paragraph` gives the paragraph back."""
+    if "*" not in block or "\n" in block:
+        return block
+    pieces = _INLINE_BULLET.split(block)
+    if len(pieces) < 2 or any(not p.strip() for p in pieces):
+        return block
+    lead = pieces[0] if pieces[0].rstrip().endswith(":") else None
+    items = pieces[1:] if lead is not None else pieces
+    lines = ([lead] if lead is not None else []) + [LIST_ITEM + p.strip() for p in items]
+    return "\n".join(lines)
+
+
+def as_paragraph(text: str) -> str:
+    """A list passage as the one paragraph it was read from (" * " between its items)."""
+    if "\n" + LIST_ITEM not in "\n" + text:
+        return text
+    lines = text.split("\n")
+    out = [line[len(LIST_ITEM) :] if line.startswith(LIST_ITEM) else line for line in lines]
+    return " * ".join(out)
 
 
 def _unmark(blocks: list[str]) -> tuple[list[str], list[tuple[str | None, str | None]]]:

@@ -252,6 +252,7 @@ def record_from_json(
         url=_url(obj, line, warn),
         published=_str(obj, "date_published", line) or _str(obj, "published", line),
         added=_str(obj, "date_added", line) or _str(obj, "added", line),
+        modified=_str(obj, "date_modified", line) or _str(obj, "modified", line),
         text=obj["text"],
         format="jsonl",
     )

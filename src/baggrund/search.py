@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, replace
 
 from .catalogue import filed_under, match_series, match_source
 from .citation import cite_da, cite_en
+from .collection import Collection, collection_of
 from .country import country_by_code, resolve_country
 from .dates import parse_date
 from .edition import BLOCK, Folded, Folder
@@ -71,6 +72,7 @@ class Hit:
     also_in: list[dict]  # the same passage in other editions of the series, newest first
     page: str | None = None  # "12" or "12–13" for a passage from a PDF
     language: str = "en"  # of the document's text ("da" or "en")
+    date_kind: str | None = None  # "modified": ``published`` is the source's modification date
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -167,14 +169,18 @@ def build_filters(
     )
 
 
-def to_hit(row: dict, score: float, stems, older=()) -> Hit:
+def to_hit(row: dict, score: float, stems, older=(), collection: Collection | None = None) -> Hit:
     country = country_by_code(row["country"])
     anchor = f"{row['country']}-{row['annex']}/{row['anchor']}"
     snippet = make_snippet(row["text"], stems, row["language"])
     return Hit(
         anchor=anchor,
-        citation=cite_en(row, row["heading"], row["number"], anchor, row.get("page")),
-        citation_da=cite_da(row, row["heading"], row["number"], anchor, row.get("page")),
+        citation=cite_en(
+            row, row["heading"], row["number"], anchor, row.get("page"), collection=collection
+        ),
+        citation_da=cite_da(
+            row, row["heading"], row["number"], anchor, row.get("page"), collection=collection
+        ),  # fmt: skip
         country=row["country"],
         country_name=country.name_en,
         country_name_da=country.name_da,
@@ -185,6 +191,7 @@ def to_hit(row: dict, score: float, stems, older=()) -> Hit:
         series=row["series"],
         edition_year=row["edition_year"],
         published=row["published"],
+        date_kind=row.get("date_kind"),
         added=row["added"],
         heading=row["heading"],
         section_path=row["path"],
@@ -288,7 +295,11 @@ def search(
     folder = Folder(strict_first=strict, prefer_country=prefer, boost=COUNTRY_BOOST)
     # one result more than the page: whether a next page exists
     results, page, count = ranked_results(fetch, folder, offset + limit + 1)
-    hits = [to_hit(f.hit.row, f.score, stems, f.older) for f in results[offset : offset + limit]]
+    cited_as = collection_of(store)
+    hits = [
+        to_hit(f.hit.row, f.score, stems, f.older, cited_as)
+        for f in results[offset : offset + limit]
+    ]
     relaxed = page.relaxed and keywords
     explained = Interpretation(
         words=tuple(clause_text(c) for c in before.content()),

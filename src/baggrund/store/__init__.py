@@ -224,6 +224,11 @@ class Store(Protocol):
     def fact_reviews(self, country: str | None = None) -> list:
         """The decisions (FactReview) on a country's facts; every country's when None."""
 
+    def setting(self, name: str) -> str | None:
+        """A setting of the library (e.g. its collection name), or None when not set."""
+
+    def put_setting(self, name: str, value: str) -> None: ...
+
     def close(self) -> None: ...
 
 

@@ -54,6 +54,22 @@ class PostgresBundles(PostgresHost):
                 cur.executemany(sql(bundle_tables.ADD), bundle_tables.item_rows(row["id"], items))
             return row["version"]
 
+    # -- the library's settings (the meta table, keys "setting:NAME") ------------------------
+    def setting(self, name: str) -> str | None:
+        with self._connection() as conn:
+            row = conn.execute(
+                "SELECT value FROM meta WHERE key = %s", (f"setting:{name}",)
+            ).fetchone()
+        return None if row is None else (row["value"] if isinstance(row, dict) else row[0])
+
+    def put_setting(self, name: str, value: str) -> None:
+        with self._connection() as conn:
+            conn.execute(
+                "INSERT INTO meta VALUES (%s, %s)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (f"setting:{name}", value),
+            )
+
     def delete_bundle(self, ref: str) -> bool:
         with self._connection() as conn:
             return bool(conn.execute(bundle_tables.adapt(bundle_tables.DELETE), (ref,)).rowcount)

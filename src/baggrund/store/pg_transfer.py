@@ -109,7 +109,7 @@ class PostgresTransfer(PostgresHost):
                 doc_id = conn.execute(
                     f"INSERT INTO documents ({cols}, body, seq)"
                     f" VALUES ({marks}, %s, nextval('change_seq')) RETURNING id",
-                    [d[k] for k in DOCUMENT_FIELDS] + [body],
+                    [d.get(k) for k in DOCUMENT_FIELDS] + [body],
                 ).fetchone()["id"]
                 pgquery.insert_passages(
                     conn, doc_id, d["language"], d["title"], rec["sections"], rec["passages"]

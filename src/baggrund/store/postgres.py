@@ -123,12 +123,15 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
     (6, pg_frequent.STEP),  # the best passages and counts of frequent words
     (7, session_tables.POSTGRES_STEP),  # editors' sessions and failed sign-ins (the web)
     (8, review_tables.POSTGRES_STEP),  # editors' reviews of facts
+    # what `published` is: NULL a publication date, 'modified' the source's modification date
+    (9, ["ALTER TABLE documents ADD COLUMN IF NOT EXISTS date_kind TEXT"]),
 ]
 TABLES = ("meta", "documents", "annex_counters", "sections", "passages", "updates")
 _LOCK = 0x62616767  # advisory lock namespace ("bagg")
 _RETRIES = 4  # a batch is retried after a deadlock or serialisation failure
 _DOC_COLUMNS = """d.id AS doc_id, d.key, d.external_id, d.country, d.annex, d.collection, d.source,
-    d.series, d.edition_year, d.title, d.url, d.published, d.added, d.updated, d.language"""
+    d.series, d.edition_year, d.title, d.url, d.published, d.date_kind, d.added, d.updated,
+    d.language"""
 _PASSAGE_SELECT = f"""SELECT p.id AS pid, p.anchor, p.number, p.text, p.page, s.heading, s.path,
     {_DOC_COLUMNS} FROM passages p JOIN documents d ON d.id = p.doc_id
     JOIN sections s ON s.doc_id = p.doc_id AND s.ordinal = p.section"""
@@ -406,7 +409,7 @@ class PostgresStore(PostgresBundles, PostgresFacts, PostgresSessions, PostgresTr
         r = doc.record
         body = zlib.compress(r.text.encode("utf-8"), 1)
         fields = (r.collection, doc.source, doc.series, doc.edition_year, doc.title, r.url,
-                  doc.published)  # fmt: skip
+                  doc.published, doc.date_kind)  # fmt: skip
         tail = (doc.language, doc.checksum, r.origin, r.format, doc.segmented.repairs, body)
         if decision.action == "update":
             doc_id, annex, key = existing["id"], existing["annex"], existing["key"]
@@ -419,7 +422,8 @@ class PostgresStore(PostgresBundles, PostgresFacts, PostgresSessions, PostgresTr
             )
             conn.execute(
                 "UPDATE documents SET collection=%s, source=%s, series=%s, edition_year=%s,"
-                " title=%s, url=%s, published=%s, added=%s, updated=%s, language=%s,"
+                " title=%s, url=%s, published=%s, date_kind=%s, added=%s, updated=%s,"
+                " language=%s,"
                 " checksum=%s, origin=%s, format=%s, repairs=%s, body=%s,"
                 " seq=nextval('change_seq') WHERE id = %s",
                 (*fields, doc.added or existing["added"], today, *tail, doc_id),
@@ -430,9 +434,9 @@ class PostgresStore(PostgresBundles, PostgresFacts, PostgresSessions, PostgresTr
             key = doc.external_id or f"{code}-{annex}"
             doc_id = conn.execute(
                 "INSERT INTO documents (collection, source, series, edition_year, title, url,"
-                " published, added, updated, language, checksum, origin, format, repairs, body,"
-                " seq, key, external_id, country, annex)"
-                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, NULL, %s, %s, %s, %s, %s, %s,"
+                " published, date_kind, added, updated, language, checksum, origin, format,"
+                " repairs, body, seq, key, external_id, country, annex)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, NULL, %s, %s, %s, %s, %s, %s,"
                 " nextval('change_seq'), %s, %s, %s, %s) RETURNING id",
                 (*fields, doc.added or today, *tail, key, doc.external_id, code, annex),
             ).fetchone()["id"]
@@ -571,7 +575,7 @@ class PostgresStore(PostgresBundles, PostgresFacts, PostgresSessions, PostgresTr
 
     def annexes(self, country: str, as_of: dt.date | None) -> list[dict]:
         sql = (
-            "SELECT annex, title, source, series, published, added, updated, key"
+            "SELECT annex, title, source, series, published, date_kind, added, updated, key"
             " FROM documents WHERE country = %s"
         )
         args: list = [country]

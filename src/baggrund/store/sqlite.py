@@ -39,7 +39,8 @@ __all__ = ["SQLiteStore", "SCHEMA_VERSION", "MIGRATIONS"]
 
 log = logging.getLogger("baggrund")
 _DOC_COLUMNS = """d.id AS doc_id, d.key, d.external_id, d.country, d.annex, d.collection, d.source,
-    d.series, d.edition_year, d.title, d.url, d.published, d.added, d.updated, d.language"""
+    d.series, d.edition_year, d.title, d.url, d.published, d.date_kind, d.added, d.updated,
+    d.language"""
 
 
 # The newest edition of the row's series in the library (search hits carry it, for age).
@@ -132,6 +133,17 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts, SQLiteSessions):
     def _meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
+
+    # -- the library's settings (the meta table, keys "setting:NAME") ------------------------
+    def setting(self, name: str) -> str | None:
+        return self._meta(f"setting:{name}")
+
+    def put_setting(self, name: str, value: str) -> None:
+        with self._transaction():
+            self.db.execute(
+                "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (f"setting:{name}", value),
+            )
 
     def _seq(self) -> int:
         return int(self._meta("seq") or 0)
@@ -321,7 +333,8 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts, SQLiteSessions):
             added = doc.added.isoformat() if doc.added else existing["added"]
             self.db.execute(
                 "UPDATE documents SET collection=?, source=?, series=?, edition_year=?, title=?,"
-                " url=?, published=?, added=?, updated=?, language=?, checksum=?, origin=?,"
+                " url=?, published=?, date_kind=?, added=?, updated=?, language=?, checksum=?,"
+                " origin=?,"
                 " format=?, repairs=?, body=?, seq=? WHERE id = ?",
                 (*self._columns(doc), added, today.isoformat(), *self._tail(doc), seq, doc_id),
             )
@@ -332,9 +345,9 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts, SQLiteSessions):
             added = (doc.added or today).isoformat()
             cur = self.db.execute(
                 "INSERT INTO documents (collection, source, series, edition_year, title, url,"
-                " published, added, updated, language, checksum, origin, format, repairs, body,"
-                " seq, key, external_id, country, annex)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " published, date_kind, added, updated, language, checksum, origin, format,"
+                " repairs, body, seq, key, external_id, country, annex)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     *self._columns(doc),
                     added,
@@ -371,7 +384,7 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts, SQLiteSessions):
     def _columns(doc: Document) -> tuple:
         r = doc.record
         return (r.collection, doc.source, doc.series, doc.edition_year, doc.title, r.url,
-                _iso(doc.published))  # fmt: skip
+                _iso(doc.published), doc.date_kind)  # fmt: skip
 
     @staticmethod
     def _tail(doc: Document) -> tuple:
@@ -564,7 +577,7 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts, SQLiteSessions):
 
     def annexes(self, country: str, as_of: dt.date | None) -> list[dict]:
         sql = (
-            "SELECT annex, title, source, series, published, added, updated, key"
+            "SELECT annex, title, source, series, published, date_kind, added, updated, key"
             " FROM documents WHERE country = ?"
         )
         args: list = [country]

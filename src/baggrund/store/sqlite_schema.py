@@ -72,5 +72,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
     (4, ["ALTER TABLE passages ADD COLUMN page TEXT"]),  # the page(s) of a PDF's passage
     (5, session_tables.SQLITE_STEP),  # editors' sessions and failed sign-ins (the web)
     (6, review_tables.SQLITE_STEP),  # editors' reviews of facts
+    # what `published` is: NULL a publication date, 'modified' the source's modification date
+    (7, ["ALTER TABLE documents ADD COLUMN date_kind TEXT"]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 DOCUMENT_FIELDS = (
     "key", "external_id", "country", "annex", "collection", "source", "series", "edition_year",
-    "title", "url", "published", "added", "updated", "language", "checksum", "origin", "format",
+    "title", "url", "published", "date_kind", "added", "updated", "language", "checksum", "origin", "format",
     "repairs",
 )  # fmt: skip
 
@@ -77,7 +77,7 @@ def restore(store: SQLiteStore, records: Iterable[dict], annex_counters: dict[st
                 marks = ", ".join("?" * (len(DOCUMENT_FIELDS) + 2))
                 cur = db.execute(
                     f"INSERT INTO documents ({cols}, body, seq) VALUES ({marks})",
-                    [d[k] for k in DOCUMENT_FIELDS] + [body, seq],
+                    [d.get(k) for k in DOCUMENT_FIELDS] + [body, seq],
                 )
                 doc_id = cur.lastrowid
                 db.executemany(

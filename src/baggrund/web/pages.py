@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from .. import spreadsheet
+from ..citation import document_date, iso_document_date
 from ..country import country_by_code
 from ..dates import format_date_da, format_date_en
 from ..search import MAX_LIMIT
@@ -47,6 +48,7 @@ templates = Jinja2Templates(
     )
 )
 templates.env.tests["web_link"] = lambda url: bool(WEB_LINK.match(url or ""))
+templates.env.tests["startingwith"] = lambda text, prefix: str(text).startswith(prefix)
 Text = Annotated[str | None, Query(max_length=200)]
 
 
@@ -74,6 +76,12 @@ def context(request: Request) -> dict:
         day = dt.date.fromisoformat(iso)
         return format_date_da(day) if lang == "da" else format_date_en(day)
 
+    def doc_date(row, label: bool = False) -> str:
+        """A document's date, a modification date labelled as one (see document_date)."""
+        if not isinstance(row, dict):
+            row = {"published": row.published, "date_kind": row.date_kind}
+        return document_date(row, lang, label=label) or "–"
+
     def country_name(code: str) -> str:
         c = country_by_code(code)
         return c.name_da if lang == "da" else c.name_en
@@ -93,6 +101,7 @@ def context(request: Request) -> dict:
         "_": gettext,
         "ngettext": catalogue.ngettext,
         "date": date,
+        "doc_date": doc_date,
         "country_name": country_name,
         "number": lambda n: format_decimal(n, locale=lang),
         "url_with": url_with,
@@ -200,8 +209,8 @@ def country_csv(request: Request, country: str, as_of: Text = None):
     writer = spreadsheet.writer(out)
     writer.writerow(["Bilagsnr.", "Titel", "Kilde", "Udgivet", "Optaget på baggrundsmaterialet"])
     for row in data["annexes"]:
-        writer.writerow([row["annex"], row["title"], row["source"], row["published"] or "",
-                         row["added"]])  # fmt: skip
+        writer.writerow([row["annex"], row["title"], row["source"],
+                         iso_document_date(row, "da"), row["added"]])  # fmt: skip
     name = f"bilagsliste-{data['country']}-{data['as_of'] or 'current'}.csv"
     return Response(
         out.getvalue(),

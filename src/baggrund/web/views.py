@@ -134,12 +134,16 @@ def document_view(lib: Library, key: str) -> dict:
         for s in sections
         if grouped.get(s["ordinal"]) or s["heading"]
     ]
+    named = lib.collection
     for p in doc["passages"]:
         heading = sections[p["section"]]["heading"]
         p["local"] = p["anchor"].split("/", 1)[1]
         p["heading"] = heading
-        p["citation"] = cite_en(doc, heading, p["number"], p["anchor"], p.get("page"))
-        p["citation_da"] = cite_da(doc, heading, p["number"], p["anchor"], p.get("page"))
+        p["citation"] = cite_en(
+            doc, heading, p["number"], p["anchor"], p.get("page"), collection=named
+        )
+        p["citation_da"] = cite_da(doc, heading, p["number"], p["anchor"], p.get("page"),
+                                   collection=named)  # fmt: skip
     return doc
 
 

@@ -195,8 +195,10 @@ def test_web_page_and_api(editions, db):
     assert moved.status_code == 302 and moved.headers["location"].startswith(
         "/countries/AZE/changes?"
     )
-    missing = client.get("/countries/AZE/changes?from=2015&to=2023")
+    missing = client.get("/countries/AZE/changes?from=2015&to=2023&lang=en")
     assert missing.status_code == 404 and "no 2015 edition" in missing.text
+    missing = client.get("/countries/AZE/changes?from=2015&to=2023&lang=da")
+    assert missing.status_code == 404 and "ingen udgave fra 2015" in missing.text
     api = client.get("/api/v1/changes", params={"country": "AZE", "from": 2022, "to": 2023}).json()
     assert api["counts"]["rewritten"] == 1 and api["figures"][0]["figures"][0]["old"] == "91"
     error = client.get("/api/v1/changes", params={"country": "AZE", "from": 2015, "to": 2023})

@@ -54,7 +54,7 @@ def test_the_web_shows_a_list_and_a_bundle_export_keeps_the_lines(library):
     assert library.ingest([SAMPLES]).ok
     client = TestClient(create_app(Settings(str(library.store.path), allowed_hosts=["testserver"])))
     page = client.get("/documents/AZE-367").text
-    assert '<div class="text list"><ul><li>Vigorously investigate' in page
+    assert '<div class="text list" lang="en"><ul><li>Vigorously investigate' in page
     assert page.count("<li>Increase proactive identification") == 1
     library.new_bundle("C-1")
     library.add_to_bundle("C-1", [RECS])

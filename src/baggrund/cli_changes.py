@@ -130,8 +130,9 @@ def _print(
                 line.append(" → ")
                 line.append(f.new or "–", style="green")
                 line.append(f"   … {f.before} {f.new or f.old} {f.after} …  ", style="dim")
-                line.append(pair.new.anchor, style="cyan")
-                line.append(f" ({L['from']} {pair.old.anchor})", style="dim")
+                if pair.new is not None and pair.old is not None:  # figures of a matched pair
+                    line.append(pair.new.anchor, style="cyan")
+                    line.append(f" ({L['from']} {pair.old.anchor})", style="dim")
                 out.print(line)
     else:
         out.print(L["no_figures"])
@@ -142,9 +143,9 @@ def _print(
         heading = section.heading
         if section.old_heading and section.new_heading and section.old_heading != heading:
             heading = f"{section.old_heading} → {heading}"
-        counts = ", ".join(f"{n} {_kind(L, k)}" for k, n in section.counts.items() if n)
+        tally = ", ".join(f"{n} {_kind(L, k)}" for k, n in section.counts.items() if n)
         out.print()
-        out.print(Text(heading or "–", style="bold underline"), Text(f"({counts})", style="dim"))
+        out.print(Text(heading or "–", style="bold underline"), Text(f"({tally})", style="dim"))
         for pair in shown:
             anchors = " → ".join(s.anchor for s in (pair.old, pair.new) if s)
             label = _kind(L, pair.kind) + (f", {L['moved']}" if pair.moved else "")
@@ -154,4 +155,5 @@ def _print(
                 out.print(_diff_text(pair, color))
             else:
                 side = pair.new or pair.old
+                assert side is not None  # a pair has at least one side
                 out.print(Text(side.text, style="red" if pair.kind == "removed" else ""))

@@ -149,7 +149,7 @@ def read_board(text: str, origin: str) -> Record:
             continue
         m = _HEADER_LINE.match(line)
         key = m.group(1).strip().casefold() if m else None
-        if key not in BOARD_FIELDS:
+        if m is None or key not in BOARD_FIELDS:
             if not started:
                 raise _LineError(i + 1, "no board header (expected lines such as 'Land:<TAB>...')")
             raise _LineError(i + 1, f"malformed header line {line[:60]!r}")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .country import country_by_code
 from .embedding import SemanticUnavailable, TextEmbedder, rrf
@@ -22,6 +23,9 @@ from .glossary import looks_danish
 from .index import COUNTRY_BOOST, LANGUAGES, IndexFilters, analyzer
 from .query import AnyOf, ParsedQuery, Phrase, Term, parse_query
 from .store import RawHit, RawPage, SearchRequest, Store
+
+if TYPE_CHECKING:
+    from .store.sqlite import SQLiteStore
 
 __all__ = [
     "semantic_page",
@@ -40,13 +44,18 @@ NO_POSTGRES = (
 )
 
 
-def sqlite_path(store: Store) -> Path:
-    """The file of a SQLite store; a one-line error for any other store (PostgreSQL)."""
+def sqlite_store(store: Store) -> SQLiteStore:
+    """The store, when it is the SQLite store; a one-line error for any other (PostgreSQL)."""
     from .store.sqlite import SQLiteStore
 
     if not isinstance(store, SQLiteStore):
         raise SemanticUnavailable(NO_POSTGRES)
-    return store.path
+    return store
+
+
+def sqlite_path(store: Store) -> Path:
+    """The file of a SQLite store; a one-line error for any other store (PostgreSQL)."""
+    return sqlite_store(store).path
 
 
 def semantic_database(store: Store) -> Path:
@@ -122,7 +131,7 @@ def _excluded(row: dict, excluded: tuple[Term | Phrase, ...]) -> bool:
 
 
 def _nearest(
-    store: Store,
+    store: SQLiteStore,
     database: Path,
     text: str,
     depth: int,
@@ -170,14 +179,15 @@ def semantic_page(store: Store, request: SearchRequest, query: str) -> RawPage:
     filters = request.filters
     if request.prefer_country and filters.country is None:
         filters = replace(filters, country=request.prefer_country)
-    meaning = _nearest(store, database, text, depth, filters, request.latest, embedder)
+    sqlite = sqlite_store(store)
+    meaning = _nearest(sqlite, database, text, depth, filters, request.latest, embedder)
     # Vectors made before a document changed belong to its old text, and SQLite may have given
     # its passages' ids to new text: until `baggrund embed`, such passages are found by words.
     made = int((VectorIndex.beside(database).state() or {}).get("seq", -1))
-    stale = changed_since(store, meaning, made)
+    stale = changed_since(sqlite, meaning, made)
     meaning = [pid for pid in meaning if pid not in stale]
     by_words = {h.row["pid"]: h for h in page.hits}
-    rows = passage_rows(store, [pid for pid in meaning if pid not in by_words])
+    rows = passage_rows(sqlite, [pid for pid in meaning if pid not in by_words])
     excluded = request.query.excluded
     found = {pid: row for pid, row in rows.items() if not _excluded(row, excluded)}
     ranked = [pid for pid in meaning if pid in by_words or pid in found]

@@ -404,6 +404,8 @@ class PostgresStore(PostgresBundles, PostgresFacts, PostgresSessions, PostgresTr
                 (code, doc.annex),
             )
         decision: Decision = decide(doc, existing, occupant)
+        if decision.action in ("unchanged", "update"):
+            assert existing is not None  # decide() keeps or updates only a document it was given
         if decision.action == "unchanged":
             return SaveOutcome("unchanged", doc, existing["key"], existing["annex"])
         r = doc.record

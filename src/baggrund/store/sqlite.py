@@ -77,7 +77,10 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts, SQLiteSessions):
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a baggrund database ({exc})") from None
-        self.index = PassageIndex(f"{self.path}.index", self._meta("uuid"))
+        owner = self._meta("uuid")
+        if owner is None:  # every baggrund database is given one when it is made
+            raise StoreError(f"{self.path}: not a baggrund database (no uuid in its meta table)")
+        self.index = PassageIndex(f"{self.path}.index", owner)
         self._current_at: int | None = None  # the database's sequence the index last matched
         # what is read from the documents table, kept while the file's sequence stays the same:
         # name -> (sequence, its entries); see _while_unchanged
@@ -319,6 +322,8 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts, SQLiteSessions):
                 f"SELECT {cols} FROM documents WHERE country = ? AND annex = ?", (code, doc.annex)
             )
         decision: Decision = decide(doc, existing, occupant)
+        if decision.action in ("unchanged", "update"):
+            assert existing is not None  # decide() keeps or updates only a document it was given
         if decision.action == "unchanged":
             return SaveOutcome("unchanged", doc, existing["key"], existing["annex"])
         if decision.action == "update":

@@ -195,7 +195,7 @@ def invalid(err: dict) -> BaggrundError:
     if template is None:
         message = str(err.get("msg"))
         return BaggrundError(f"{where}: {message}" if where else message)
-    values = {"where": where}
+    values: dict[str, object] = {"where": where}
     if limit:
         value = (err.get("ctx") or {}).get(limit)
         values["limit"] = value if isinstance(value, int) else str(value)

@@ -108,7 +108,7 @@ def test_every_hit_once_across_pages_on_the_web_api_and_cli(corpus):
         shown, url = [], "/search?q=exit+visa&country=ERI"
         while url:
             html = client.get(url).text
-            shown += re.findall(r'<a href="/documents/([^"]+)">', html)
+            shown += re.findall(r'<h3><a href="/documents/([^"]+)"', html)
             nxt = re.search(r'<a rel="next" href="([^"]+)"', html)
             url = nxt[1].replace("&amp;", "&") if nxt else None
         assert shown == every

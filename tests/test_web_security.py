@@ -203,6 +203,7 @@ def test_serve_on_every_address_warns_and_a_bad_name_is_refused(cli, monkeypatch
     assert serving_hosts("192.168.1.5", None)[0].allows("192.168.1.5")
     assert serving_hosts("::1", None) == (AllowedHosts(), None)
     assert serving_hosts("0.0.0.0", "coi.example")[0].names == ("coi.example",)
+    cli("db", "upgrade")  # a library to serve (serve refuses a missing one first)
     monkeypatch.setenv("BAGGRUND_DB", cli.db)  # serve sets these; restored after the test
     monkeypatch.setenv("BAGGRUND_ALLOWED_HOSTS", "")
     refused = cli("serve", "--allowed-host", "https://coi.example/", expect=1)
@@ -278,7 +279,8 @@ def test_a_store_from_before_sessions_is_upgraded_and_signs_in(bundles_db):
     with sqlite3.connect(bundles_db) as db:  # as the store was at schema 4, before sessions
         db.execute("DROP TABLE web_sessions")
         db.execute("DROP TABLE web_signin_failures")
-        db.execute("DROP TABLE fact_reviews")  # a later step
+        db.execute("DROP TABLE fact_reviews")  # later steps
+        db.execute("ALTER TABLE documents DROP COLUMN date_kind")
         db.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
     with pytest.raises(StoreError, match="run `baggrund db upgrade`"):
         create_app(Settings(bundles_db, admin_token="s3cret-token"))

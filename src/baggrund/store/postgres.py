@@ -404,9 +404,8 @@ class PostgresStore(PostgresBundles, PostgresFacts, PostgresSessions, PostgresTr
                 (code, doc.annex),
             )
         decision: Decision = decide(doc, existing, occupant)
-        if decision.action in ("unchanged", "update"):
-            assert existing is not None  # decide() keeps or updates only a document it was given
         if decision.action == "unchanged":
+            assert existing is not None  # decide() keeps only a document it was given
             return SaveOutcome("unchanged", doc, existing["key"], existing["annex"])
         r = doc.record
         body = zlib.compress(r.text.encode("utf-8"), 1)
@@ -414,6 +413,7 @@ class PostgresStore(PostgresBundles, PostgresFacts, PostgresSessions, PostgresTr
                   doc.published, doc.date_kind)  # fmt: skip
         tail = (doc.language, doc.checksum, r.origin, r.format, doc.segmented.repairs, body)
         if decision.action == "update":
+            assert existing is not None  # decide() updates only a document it was given
             doc_id, annex, key = existing["id"], existing["annex"], existing["key"]
             conn.execute("DELETE FROM passages WHERE doc_id = %s", (doc_id,))
             conn.execute("DELETE FROM sections WHERE doc_id = %s", (doc_id,))

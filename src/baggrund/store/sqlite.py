@@ -322,11 +322,11 @@ class SQLiteStore(SQLiteBundles, SQLiteFacts, SQLiteSessions):
                 f"SELECT {cols} FROM documents WHERE country = ? AND annex = ?", (code, doc.annex)
             )
         decision: Decision = decide(doc, existing, occupant)
-        if decision.action in ("unchanged", "update"):
-            assert existing is not None  # decide() keeps or updates only a document it was given
         if decision.action == "unchanged":
+            assert existing is not None  # decide() keeps only a document it was given
             return SaveOutcome("unchanged", doc, existing["key"], existing["annex"])
         if decision.action == "update":
+            assert existing is not None  # decide() updates only a document it was given
             doc_id, annex, key = existing["id"], existing["annex"], existing["key"]
             self.db.execute("DELETE FROM passages WHERE doc_id = ?", (doc_id,))
             self.db.execute("DELETE FROM sections WHERE doc_id = ?", (doc_id,))

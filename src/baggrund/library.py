@@ -178,24 +178,12 @@ class Library:
         if row is None:
             raise NotFound("no passage {anchor}", anchor=repr(str(a)))
         full = str(a)
+        cited = (row, row["heading"], row["number"], full, row.get("page"))
+        named = self.collection  # one read of the setting for both languages
         return PassageView(
             anchor=full,
-            citation=cite_en(
-                row,
-                row["heading"],
-                row["number"],
-                full,
-                row.get("page"),
-                collection=self.collection,
-            ),
-            citation_da=cite_da(
-                row,
-                row["heading"],
-                row["number"],
-                full,
-                row.get("page"),
-                collection=self.collection,
-            ),  # fmt: skip
+            citation=cite_en(*cited, collection=named),
+            citation_da=cite_da(*cited, collection=named),
             document=row,
             heading=row["heading"],
             section_path=row["path"],

@@ -15,6 +15,27 @@ from baggrund.library import Library
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
+# every page of the web application on the bundled sample, as a reader sees it (the checks of
+# every page, in both languages, take them from here: accessibility, translation)
+WEB_PAGES = [
+    "/",
+    "/search?q=torture",
+    "/search?q=tortur&country=AZE",
+    "/search?q=menneskehandel+ofre",
+    "/search?q=zzzzqqq",
+    "/search?q=trafficking&document=AZE-368",
+    "/search?q=victims&document=AZE-367",
+    "/countries",
+    "/sources",
+    "/countries/AZE",
+    "/countries/AZE?as_of=2024-01-01",
+    "/countries/AZE/facts",
+    "/countries/AZE/changes",
+    "/documents/AZE-367",
+    "/documents/AZE-367/protection/1",
+    "/signin",
+    "/documents/AZE-999",  # an error page
+]
 BOARD_SAMPLE = SAMPLES / "aserbajdsjan-367.txt"
 SHARED = Path(os.environ.get("BAGGRUND_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "corpus" / "usdos-hrr-2016-2024.jsonl.gz"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, WEB_PAGES
 from .test_browser import DESKTOP, chromium, sample_store, serve  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.browser
@@ -21,23 +21,7 @@ pytestmark = pytest.mark.browser
 AXE = Path(os.environ.get("BAGGRUND_AXE", ROOT / "build" / "axe" / "node_modules" / "axe-core"
                           / "axe.min.js"))  # fmt: skip
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-PAGES = [
-    "/",
-    "/search?q=torture",
-    "/search?q=tortur&country=AZE",
-    "/search?q=zzzzqqq",
-    "/search?q=trafficking&document=AZE-368",
-    "/countries/AZE",
-    "/countries/AZE?as_of=2024-01-01",
-    "/countries/AZE/facts",
-    "/countries/AZE/changes",
-    "/documents/AZE-367",
-    "/documents/AZE-367/protection/1",
-    "/sources",
-    "/countries",
-    "/signin",
-    "/documents/AZE-999",  # an error page
-]
+PAGES = WEB_PAGES
 # the document first: it shows the confirmation of the last "add" (once), then the marks
 EDITOR_PAGES = ["/documents/AZE-367", "/search?q=victims", "/bundles", "/bundles/FN-1",
                 "/countries/AZE/facts"]  # fmt: skip

@@ -51,6 +51,7 @@ axe: $(AXE)
 test: install $(AXE)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
 	$(BIN)/pytest -q -rs  # -rs: the reason of every skipped test
 
 lint: install
